@@ -1,0 +1,9 @@
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="space-y-3">
+      <span className="sr-only">Loading API keys…</span>
+      <div className="h-8 w-48 animate-pulse rounded bg-slate-200" />
+      <div className="h-40 animate-pulse rounded bg-slate-200" />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { AuditEventDto } from "@/lib/audit/queries";
+import { formatDateTime } from "@/lib/format";
+
+const ACTION_LABELS: Record<string, string> = {
+  "api_key.created": "created API key",
+  "api_key.updated": "edited API key",
+  "api_key.rotated": "changed the secret of API key",
+  "api_key.enabled": "enabled API key",
+  "api_key.disabled": "disabled API key",
+  "api_key.deleted": "deleted API key",
+};
+
+function keyName(details: unknown): string | null {
+  const name = (details as { name?: unknown } | null)?.name;
+  return typeof name === "string" ? name : null;
+}
+
+export function ActivityList({ events }: { events: AuditEventDto[] }) {
+  return (
+    <section aria-labelledby="activity-title">
+      <h2 id="activity-title" className="text-lg font-semibold">
+        Activity
+      </h2>
+      {events.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">No activity yet.</p>
+      ) : (
+        <ol className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm" aria-label="Latest events">
+          {events.map((event) => (
+            <li key={event.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2">
+              <span>
+                <span className="font-medium">{event.actorEmail ?? "System"}</span>{" "}
+                {ACTION_LABELS[event.action] ?? event.action}{" "}
+                {keyName(event.details) ? <span className="font-medium">“{keyName(event.details)}”</span> : null}{" "}
+                {event.targetLabel ? <code className="text-xs text-slate-500">{event.targetLabel}</code> : null}
+              </span>
+              <span className="text-xs text-slate-500">
+                {formatDateTime(event.createdAt)}
+                {event.ip ? ` · ${event.ip}` : ""}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+import "server-only";
+import { getPrisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/auth/context";
+import { assertCan } from "@/lib/auth/guard";
+import { recordAudit } from "@/lib/audit/record";
+import { LimitError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ApiKeyInput } from "@/lib/validation/api-keys";
+import { ROTATION_GRACE, type RotationGrace } from "./catalog";
+import { apiKeySelect, toApiKeyDto, type ApiKeyDto } from "./queries";
+import { generateKeyId, issueSecret } from "./secrets";
+
+type Tx = Prisma.TransactionClient;
+/** Returned once, to the creator only: the caller shows it and forgets it. */
+export type IssuedKey = { key: ApiKeyDto; plaintextKey: string };
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+async function assertMailingInAccount(tx: Tx, ctx: ActorContext, mailingId: string | null) {
+  if (!mailingId) return;
+  const found = await tx.mailing.findFirst({ where: { id: mailingId, accountId: ctx.accountId }, select: { id: true } });
+  if (!found) {
+    throw new ValidationError("Please correct the highlighted fields.", { defaultMailingId: ["Unknown mailing"] });
+  }
+}
+
+async function findOwnKey(tx: Tx, ctx: ActorContext, id: string) {
+  const key = await tx.apiKey.findFirst({
+    where: { id, accountId: ctx.accountId },
+    select: { id: true, name: true, keyId: true, secretHash: true, enabled: true },
+  });
+  if (!key) throw new NotFoundError("API key");
+  return key;
+}
+
+function fieldsOf(input: ApiKeyInput) {
+  return {
+    name: input.name,
+    description: input.description,
+    scopes: input.scopes,
+    permissions: input.permissions,
+    allowedIps: input.allowedIps,
+    expiresAt: input.expiresOn,
+    defaultMailingId: input.defaultMailingId,
+  };
+}
+
+export async function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
+  assertCan(ctx, "apiKeys.manage");
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    // Lock the account row so concurrent creates queue here: count-then-insert then holds the limit on
+    // PostgreSQL's READ COMMITTED as well as on PGlite.
+    const [account] = await tx.$queryRaw<{ maxApiKeys: number }[]>`
+      SELECT "maxApiKeys" FROM "Account" WHERE "id" = ${ctx.accountId} FOR UPDATE`;
+    if (!account) throw new NotFoundError("Account");
+    const used = await tx.apiKey.count({ where: { accountId: ctx.accountId } });
+    if (used >= account.maxApiKeys) {
+      throw new LimitError(
+        `This account already has ${used} of ${account.maxApiKeys} API keys. Delete a key before creating another.`,
+      );
+    }
+    await assertMailingInAccount(tx, ctx, input.defaultMailingId);
+
+    const keyId = generateKeyId();
+    const { plaintextKey, secretHash, secretLast5 } = issueSecret(keyId);
+    const row = await tx.apiKey.create({
+      data: { ...fieldsOf(input), accountId: ctx.accountId, keyId, secretHash, secretLast5, createdById: ctx.userId },
+      select: apiKeySelect,
+    });
+    await recordAudit(tx, ctx, {
+      action: "api_key.created",
+      targetType: "api_key",
+      targetId: row.id,
+      targetLabel: keyId,
+      details: { name: row.name, scopes: row.scopes },
+    });
+    return { key: toApiKeyDto(row), plaintextKey };
+  }, TX_OPTIONS);
+}
+
+export async function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput): Promise<ApiKeyDto> {
+  assertCan(ctx, "apiKeys.manage");
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.apiKey.findFirst({
+      where: { id, accountId: ctx.accountId },
+      select: { keyId: true, ...Object.fromEntries(Object.keys(fieldsOf(input)).map((k) => [k, true])) },
+    });
+    if (!existing) throw new NotFoundError("API key");
+    await assertMailingInAccount(tx, ctx, input.defaultMailingId);
+    const next = fieldsOf(input);
+    const changed = Object.keys(next).filter(
+      (k) => JSON.stringify((existing as Record<string, unknown>)[k]) !== JSON.stringify(next[k as keyof typeof next]),
+    );
+    const row = await tx.apiKey.update({ where: { id }, data: next, select: apiKeySelect });
+    await recordAudit(tx, ctx, {
+      action: "api_key.updated",
+      targetType: "api_key",
+      targetId: id,
+      targetLabel: row.keyId,
+      details: { name: row.name, changed },
+    });
+    return toApiKeyDto(row);
+  }, TX_OPTIONS);
+}
+
+export async function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace): Promise<IssuedKey> {
+  assertCan(ctx, "apiKeys.manage");
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const existing = await findOwnKey(tx, ctx, id);
+    const graceMs = ROTATION_GRACE[grace].ms;
+    const now = new Date();
+    const { plaintextKey, secretHash, secretLast5 } = issueSecret(existing.keyId);
+    const row = await tx.apiKey.update({
+      where: { id },
+      data: {
+        secretHash,
+        secretLast5,
+        rotatedAt: now,
+        // Only the secret being replaced is kept; an older one still in its grace period stops working now.
+        previousSecretHash: graceMs > 0 ? existing.secretHash : null,
+        previousSecretExpiresAt: graceMs > 0 ? new Date(now.getTime() + graceMs) : null,
+      },
+      select: apiKeySelect,
+    });
+    await recordAudit(tx, ctx, {
+      action: "api_key.rotated",
+      targetType: "api_key",
+      targetId: id,
+      targetLabel: row.keyId,
+      details: { name: row.name, oldSecretValidFor: grace },
+    });
+    return { key: toApiKeyDto(row), plaintextKey };
+  }, TX_OPTIONS);
+}
+
+export async function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean): Promise<ApiKeyDto> {
+  assertCan(ctx, "apiKeys.manage");
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    await findOwnKey(tx, ctx, id);
+    const row = await tx.apiKey.update({ where: { id }, data: { enabled }, select: apiKeySelect });
+    await recordAudit(tx, ctx, {
+      action: enabled ? "api_key.enabled" : "api_key.disabled",
+      targetType: "api_key",
+      targetId: id,
+      targetLabel: row.keyId,
+      details: { name: row.name },
+    });
+    return toApiKeyDto(row);
+  }, TX_OPTIONS);
+}
+
+export async function deleteApiKey(ctx: ActorContext, id: string, confirmName: string): Promise<{ keyId: string }> {
+  assertCan(ctx, "apiKeys.manage");
+  const prisma = await getPrisma();
+  return prisma.$transaction(async (tx) => {
+    const existing = await findOwnKey(tx, ctx, id);
+    if (confirmName.trim() !== existing.name) {
+      throw new ValidationError("The name you typed does not match.", {
+        confirmName: [`Type “${existing.name}” to confirm`],
+      });
+    }
+    await tx.apiKey.delete({ where: { id } });
+    await recordAudit(tx, ctx, {
+      action: "api_key.deleted",
+      targetType: "api_key",
+      targetId: id,
+      targetLabel: existing.keyId,
+      details: { name: existing.name },
+    });
+    return { keyId: existing.keyId };
+  }, TX_OPTIONS);
+}

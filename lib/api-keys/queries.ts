@@ -1,0 +1,106 @@
+import "server-only";
+import { getPrisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/auth/context";
+import { assertCan } from "@/lib/auth/guard";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { maskSecret } from "./key-format";
+
+export type ApiKeyStatus = "active" | "disabled" | "expired";
+
+/** What the dashboard may see of a key: never the hash, never the secret. */
+export type ApiKeyDto = {
+  id: string;
+  name: string;
+  description: string;
+  keyId: string;
+  maskedSecret: string;
+  scopes: string[];
+  permissions: string[];
+  allowedIps: string[];
+  enabled: boolean;
+  status: ApiKeyStatus;
+  expiresAt: Date | null;
+  defaultMailing: { id: string; name: string } | null;
+  createdAt: Date;
+  createdByEmail: string | null;
+  updatedAt: Date;
+  rotatedAt: Date | null;
+  previousSecretExpiresAt: Date | null;
+  lastUsedAt: Date | null;
+  lastUsedIp: string | null;
+};
+
+export const apiKeySelect = {
+  id: true,
+  name: true,
+  description: true,
+  keyId: true,
+  secretLast5: true,
+  scopes: true,
+  permissions: true,
+  allowedIps: true,
+  enabled: true,
+  expiresAt: true,
+  defaultMailing: { select: { id: true, name: true } },
+  createdAt: true,
+  createdBy: { select: { email: true } },
+  updatedAt: true,
+  rotatedAt: true,
+  previousSecretExpiresAt: true,
+  lastUsedAt: true,
+  lastUsedIp: true,
+} satisfies Prisma.ApiKeySelect;
+
+type ApiKeyRow = Prisma.ApiKeyGetPayload<{ select: typeof apiKeySelect }>;
+
+export function keyStatus(key: { enabled: boolean; expiresAt: Date | null }, now = new Date()): ApiKeyStatus {
+  if (!key.enabled) return "disabled";
+  if (key.expiresAt && key.expiresAt <= now) return "expired";
+  return "active";
+}
+
+export function toApiKeyDto(row: ApiKeyRow, now = new Date()): ApiKeyDto {
+  const { secretLast5, createdBy, previousSecretExpiresAt, ...rest } = row;
+  return {
+    ...rest,
+    maskedSecret: maskSecret(secretLast5),
+    status: keyStatus(row, now),
+    createdByEmail: createdBy?.email ?? null,
+    // Only meaningful while the old secret still works.
+    previousSecretExpiresAt: previousSecretExpiresAt && previousSecretExpiresAt > now ? previousSecretExpiresAt : null,
+  };
+}
+
+export async function listApiKeys(ctx: ActorContext): Promise<ApiKeyDto[]> {
+  assertCan(ctx, "apiKeys.view");
+  const prisma = await getPrisma();
+  const rows = await prisma.apiKey.findMany({
+    where: { accountId: ctx.accountId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: apiKeySelect,
+  });
+  const now = new Date();
+  return rows.map((row) => toApiKeyDto(row, now));
+}
+
+export async function getApiKeyQuota(ctx: ActorContext): Promise<{ used: number; max: number }> {
+  assertCan(ctx, "apiKeys.view");
+  const prisma = await getPrisma();
+  const [used, account] = await Promise.all([
+    prisma.apiKey.count({ where: { accountId: ctx.accountId } }),
+    prisma.account.findUniqueOrThrow({ where: { id: ctx.accountId }, select: { maxApiKeys: true } }),
+  ]);
+  return { used, max: account.maxApiKeys };
+}
+
+export type MailingDto = { id: string; name: string };
+
+export async function listMailings(ctx: ActorContext): Promise<MailingDto[]> {
+  assertCan(ctx, "apiKeys.view");
+  const prisma = await getPrisma();
+  return prisma.mailing.findMany({
+    where: { accountId: ctx.accountId },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

@@ -1,0 +1,45 @@
+import pg from "pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
+import { openAdapter } from "./adapter";
+import type { SqlRunner } from "./migrate";
+
+export type Database = {
+  prisma: PrismaClient;
+  config: DatabaseConfig;
+  /** Raw SQL on the same connection source: migrations and tools. */
+  sql: SqlRunner;
+  close: () => Promise<void>;
+};
+
+/** Opens Prisma on the configured database. Not server-only: scripts and tests use it as well as the app. */
+export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfig()): Promise<Database> {
+  const opened = await openAdapter(config);
+  const prisma = new PrismaClient({ adapter: opened.adapter });
+  let sql: SqlRunner;
+  let closeSql = async () => {};
+  if (opened.pglite) {
+    const pglite = opened.pglite;
+    sql = {
+      query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await pglite.query<T>(text, params)).rows }),
+      exec: async (text: string) => void (await pglite.exec(text)),
+    };
+  } else {
+    const pool = new pg.Pool({ connectionString: (config as { url: string }).url, max: 2, allowExitOnIdle: true });
+    sql = {
+      query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as T[] }),
+      exec: async (text: string) => void (await pool.query(text)),
+    };
+    closeSql = () => pool.end();
+  }
+  return {
+    prisma,
+    config,
+    sql,
+    close: async () => {
+      await prisma.$disconnect();
+      await closeSql();
+      await opened.close();
+    },
+  };
+}

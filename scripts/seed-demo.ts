@@ -1,0 +1,55 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ActorContext } from "@/lib/auth/context";
+import { hashPassword } from "@/lib/auth/password";
+import { createApiKey, setApiKeyEnabled } from "@/lib/api-keys/mutations";
+import { createApiKeySchema } from "@/lib/validation/api-keys";
+
+export const DEMO_PASSWORD = "demo-password-1";
+export const DEMO_USERS = [
+  { email: "owner@example.com", name: "Olivia Owner", account: "Acme Ltd.", role: "owner" },
+  { email: "admin@example.com", name: "Adam Admin", account: "Acme Ltd.", role: "admin" },
+  { email: "dev@example.com", name: "Dana Developer", account: "Acme Ltd.", role: "developer" },
+  { email: "viewer@example.com", name: "Victor Viewer", account: "Acme Ltd.", role: "viewer" },
+  { email: "other@example.com", name: "Greta Globex", account: "Globex", role: "owner" },
+] as const;
+
+/** Demo data for the embedded database. Idempotent: does nothing when Acme Ltd. already exists. */
+export async function seedDemo(prisma: PrismaClient): Promise<string> {
+  if (await prisma.account.findFirst({ where: { name: "Acme Ltd." } })) return "Demo data already present";
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const acme = await prisma.account.create({ data: { name: "Acme Ltd.", kind: "standard" } });
+  const globex = await prisma.account.create({ data: { name: "Globex", kind: "standard" } });
+  const accounts = { "Acme Ltd.": acme, Globex: globex };
+  const users: Record<string, string> = {};
+  for (const u of DEMO_USERS) {
+    const user = await prisma.user.create({
+      data: { email: u.email, name: u.name, passwordHash, memberships: { create: { accountId: accounts[u.account].id, role: u.role } } },
+    });
+    users[u.email] = user.id;
+  }
+  const welcome = await prisma.mailing.create({ data: { accountId: acme.id, name: "Welcome series" } });
+  await prisma.mailing.create({ data: { accountId: acme.id, name: "Monthly newsletter" } });
+  await prisma.mailing.create({ data: { accountId: globex.id, name: "Globex announcements" } });
+
+  // Keys go through the same code path as the dashboard, so they are hashed and audited like any other.
+  const owner: ActorContext = {
+    userId: users["owner@example.com"]!,
+    email: "owner@example.com",
+    accountId: acme.id,
+    accountName: acme.name,
+    role: "owner",
+    ip: null,
+    userAgent: "demo seed",
+  };
+  const examples = [
+    { name: "Website signup form", description: "Adds subscribers from the signup form on acme.example", scopes: ["subscribers"], permissions: [], allowedIps: "", expiresOn: "", defaultMailingId: welcome.id },
+    { name: "CRM sync", description: "Nightly two-way sync with the CRM", scopes: ["subscribers", "articles", "statistics"], permissions: ["reactivate_archived_manual"], allowedIps: "203.0.113.0/24\n2001:db8::/32", expiresOn: "", defaultMailingId: "" },
+    { name: "Old reporting script", description: "Replaced by the BI connector", scopes: ["statistics"], permissions: [], allowedIps: "", expiresOn: "", defaultMailingId: "" },
+  ];
+  const created = [];
+  for (const example of examples) created.push(await createApiKey(owner, createApiKeySchema.parse(example)));
+  await setApiKeyEnabled(owner, created[2]!.key.id, false);
+
+  return `Seeded Acme Ltd. and Globex: ${DEMO_USERS.length} users (password "${DEMO_PASSWORD}"), 3 mailings, 3 API keys`;
+}

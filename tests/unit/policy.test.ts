@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { OPERATIONS, POLICY, ROLE_LABELS, can, type Operation } from "@/lib/auth/policy";
+
+type Role = keyof typeof POLICY;
+
+// The expected access matrix, written out independently of POLICY.
+const EXPECTED: Record<Role, Record<Operation, boolean>> = {
+  owner: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true },
+  admin: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true },
+  developer: { "apiKeys.view": true, "apiKeys.manage": false, "audit.view": true },
+  viewer: { "apiKeys.view": false, "apiKeys.manage": false, "audit.view": false },
+};
+
+const ROLES = Object.keys(EXPECTED) as Role[];
+const MATRIX = ROLES.flatMap((role) => OPERATIONS.map((op) => [role, op, EXPECTED[role][op]] as const));
+
+describe("can()", () => {
+  it("covers every role × operation pair", () => {
+    expect(MATRIX).toHaveLength(4 * 3);
+  });
+
+  it.each(MATRIX)("%s → %s is %s", (role, operation, allowed) => {
+    expect(can(role, operation)).toBe(allowed);
+  });
+
+  it("never grants anything to an unknown role", () => {
+    for (const role of ["root", "superadmin", "", "__proto__", "constructor", "toString"]) {
+      for (const operation of OPERATIONS) {
+        let granted: unknown;
+        try {
+          granted = can(role as Role, operation);
+        } catch {
+          granted = false;
+        }
+        expect(granted, `${role} / ${operation}`).toBe(false);
+      }
+    }
+  });
+
+  it("never grants an unknown operation", () => {
+    for (const role of ROLES) {
+      for (const operation of ["apiKeys.delete", "*", "", "apiKeys"]) {
+        expect(can(role, operation as Operation)).toBe(false);
+      }
+    }
+  });
+});
+
+describe("POLICY table", () => {
+  it("lists exactly the known operations", () => {
+    expect([...OPERATIONS].sort()).toEqual(["apiKeys.manage", "apiKeys.view", "audit.view"]);
+  });
+
+  it("has exactly the four roles, each with a label", () => {
+    expect(Object.keys(POLICY).sort()).toEqual([...ROLES].sort());
+    expect(ROLE_LABELS).toEqual({ owner: "Owner", admin: "Admin", developer: "Developer", viewer: "Viewer" });
+  });
+
+  it("only grants known operations, without duplicates", () => {
+    for (const role of ROLES) {
+      const ops = POLICY[role];
+      expect(new Set(ops).size).toBe(ops.length);
+      for (const op of ops) expect(OPERATIONS).toContain(op);
+    }
+  });
+
+  it("is monotonic: a role that can manage keys can also view them", () => {
+    for (const role of ROLES) {
+      if (can(role, "apiKeys.manage")) expect(can(role, "apiKeys.view")).toBe(true);
+    }
+  });
+});
