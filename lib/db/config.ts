@@ -12,11 +12,11 @@ export const DEFAULT_PGLITE_DIR = "./data/pglite";
  */
 export function resolveDatabaseConfig(url = process.env.DATABASE_URL): DatabaseConfig {
   const value = url?.trim() ?? "";
-  if (value === "") return { kind: "pglite", dataDir: path.resolve(DEFAULT_PGLITE_DIR) };
+  if (value === "") return { kind: "pglite", dataDir: path.resolve(/* turbopackIgnore: true */ DEFAULT_PGLITE_DIR) };
   if (value === "memory:" || value === "memory://") return { kind: "pglite", dataDir: null };
   if (value.startsWith("file:")) {
     const dir = value.slice("file:".length).replace(/^\/\//, "");
-    return { kind: "pglite", dataDir: path.resolve(dir || DEFAULT_PGLITE_DIR) };
+    return { kind: "pglite", dataDir: path.resolve(/* turbopackIgnore: true */ dir || DEFAULT_PGLITE_DIR) };
   }
   if (/^postgres(ql)?:\/\//.test(value)) return { kind: "postgres", url: value };
   throw new Error(

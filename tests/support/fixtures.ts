@@ -1,0 +1,40 @@
+import crypto from "node:crypto";
+import { getPrisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/auth/context";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createApiKeySchema, type ApiKeyFormValues } from "@/lib/validation/api-keys";
+
+export const ROLES: Role[] = ["owner", "admin", "developer", "viewer"];
+
+export type TestAccount = { accountId: string; name: string; ctx: Record<Role, ActorContext>; mailingId: string };
+
+/** A fresh account with one member per role (unique names, so tests never share data). */
+export async function createTestAccount(label = "Test", maxApiKeys = 15): Promise<TestAccount> {
+  const prisma = await getPrisma();
+  const tag = crypto.randomBytes(4).toString("hex");
+  const name = `${label} ${tag}`;
+  const account = await prisma.account.create({ data: { name, maxApiKeys } });
+  const mailing = await prisma.mailing.create({ data: { accountId: account.id, name: `Welcome ${tag}` } });
+  const ctx = {} as Record<Role, ActorContext>;
+  for (const role of ROLES) {
+    const email = `${role}-${tag}@example.test`;
+    const user = await prisma.user.create({
+      data: { email, passwordHash: "not-used", memberships: { create: { accountId: account.id, role } } },
+    });
+    ctx[role] = { userId: user.id, email, accountId: account.id, accountName: name, role, ip: "198.51.100.7", userAgent: "vitest" };
+  }
+  return { accountId: account.id, name, ctx, mailingId: mailing.id };
+}
+
+export function keyInput(overrides: Partial<ApiKeyFormValues> = {}) {
+  return createApiKeySchema.parse({
+    name: `Key ${crypto.randomBytes(3).toString("hex")}`,
+    description: "",
+    scopes: ["subscribers"],
+    permissions: [],
+    allowedIps: "",
+    expiresOn: "",
+    defaultMailingId: "",
+    ...overrides,
+  });
+}

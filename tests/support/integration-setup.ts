@@ -1,0 +1,46 @@
+import crypto from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { openDatabase } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+
+/**
+ * Each integration test file gets a database of its own: an in-memory PGlite by default, or, when
+ * DATABASE_URL is a postgres URL, a fresh database on that server (dropped afterwards). The app's data layer
+ * finds it through the same globalThis slot the custom server uses.
+ */
+process.env.API_KEY_PEPPER ??= "integration-test-pepper-0123456789abcdef";
+process.env.AUTH_SECRET ??= "integration-test-auth-secret-0123456789abcdef";
+
+const serverUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL! : null;
+let dropDatabase: (() => Promise<void>) | null = null;
+
+beforeAll(async () => {
+  let url: string | null = null;
+  if (serverUrl) {
+    const name = `dc_it_${crypto.randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const db = await openDatabase(url ? { kind: "postgres", url } : { kind: "pglite", dataDir: null });
+  await applyMigrations(db.sql);
+  globalThis.__dcDatabase = Promise.resolve(db);
+});
+
+afterAll(async () => {
+  const db = await globalThis.__dcDatabase;
+  await db?.close();
+  globalThis.__dcDatabase = undefined;
+  await dropDatabase?.();
+});
