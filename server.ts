@@ -10,6 +10,7 @@ import { describeDatabase, resolveDatabaseConfig } from "./lib/db/config";
 import { openDatabase, type Database } from "./lib/db/client";
 import { checkDatabase, checkEnvironment } from "./lib/db/startup";
 import { CLIENT_IP_HEADER } from "./lib/http/client-ip";
+import { isCrossSiteAction } from "./lib/http/same-origin";
 
 loadEnv(false);
 const port = Number(process.env.PORT ?? 3000);
@@ -46,6 +47,10 @@ async function main() {
 
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = socketAddress(req);
+    if (isCrossSiteAction(req.method, req.headers)) {
+      res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Forbidden: cross-site request");
+      return;
+    }
     void handle(req, res);
   });
   server.listen(port, hostname, () => {

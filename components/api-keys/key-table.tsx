@@ -28,26 +28,25 @@ export function KeyTable({ keys, canManage, busyId, onAction }: Props) {
         <caption className="sr-only">API keys</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3">Name</th>
-            <th scope="col" className="px-4 py-3">Key ID</th>
-            <th scope="col" className="px-4 py-3">Secret</th>
-            <th scope="col" className="px-4 py-3">Scopes</th>
-            <th scope="col" className="px-4 py-3">IP restrictions</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">Created</th>
-            <th scope="col" className="px-4 py-3">Last used</th>
-            {canManage ? <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th> : null}
+            <th scope="col" className="px-3 py-3">Name</th>
+            <th scope="col" className="px-3 py-3">Key ID / secret</th>
+            <th scope="col" className="px-3 py-3">Scopes</th>
+            <th scope="col" className="px-3 py-3">IP restrictions</th>
+            <th scope="col" className="px-3 py-3">Status</th>
+            <th scope="col" className="px-3 py-3">Created</th>
+            <th scope="col" className="px-3 py-3">Last used</th>
+            {canManage ? <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th> : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100 align-top">
           {keys.map((key) => (
-            <tr key={key.id} aria-label={key.name}>
-              <td className="px-4 py-3">
+            <tr key={key.id} aria-label={key.name} data-id={key.id}>
+              <td className="px-3 py-3">
                 <p className="font-medium">{key.name}</p>
                 {key.description ? <p className="mt-0.5 max-w-56 text-xs text-slate-500">{key.description}</p> : null}
               </td>
-              <td className="px-4 py-3"><code className="font-mono text-xs">{key.keyId}</code></td>
-              <td className="px-4 py-3">
+              <td className="px-3 py-3">
+                <code className="block font-mono text-xs">{key.keyId}</code>
                 <code className="font-mono text-xs" aria-label={`Secret ending in ${key.maskedSecret.slice(-5)}`}>
                   {key.maskedSecret}
                 </code>
@@ -55,30 +54,30 @@ export function KeyTable({ keys, canManage, busyId, onAction }: Props) {
                   <p className="mt-0.5 text-xs text-amber-700">Old secret works until {formatDateTime(key.previousSecretExpiresAt)}</p>
                 ) : null}
               </td>
-              <td className="px-4 py-3 text-xs">{key.scopes.map((s) => SCOPE_LABELS[s as Scope] ?? s).join(", ")}</td>
-              <td className="px-4 py-3 text-xs">
+              <td className="px-3 py-3 text-xs">{key.scopes.map((s) => SCOPE_LABELS[s as Scope] ?? s).join(", ")}</td>
+              <td className="px-3 py-3 text-xs">
                 {key.allowedIps.length === 0 ? (
                   <span className="text-slate-500">Any IP</span>
                 ) : (
                   <ul>{key.allowedIps.map((ip) => <li key={ip}><code>{ip}</code></li>)}</ul>
                 )}
               </td>
-              <td className="px-4 py-3">
+              <td className="px-3 py-3">
                 <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[key.status]}`}>
                   {STATUS_LABELS[key.status]}
                 </span>
                 {key.expiresAt ? <p className="mt-0.5 text-xs text-slate-500">Expires {formatDate(key.expiresAt)}</p> : null}
               </td>
-              <td className="px-4 py-3 text-xs">
+              <td className="px-3 py-3 text-xs">
                 <p>{formatDateTime(key.createdAt)}</p>
                 <p className="text-slate-500">by {key.createdByEmail ?? "a deleted user"}</p>
               </td>
-              <td className="px-4 py-3 text-xs">
+              <td className="px-3 py-3 text-xs">
                 {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "Never"}
               </td>
               {canManage ? (
-                <td className="px-4 py-3">
-                  <div className="flex flex-wrap justify-end gap-1" role="group" aria-label={`Actions for ${key.name}`}>
+                <td className="px-3 py-3">
+                  <div className="grid grid-cols-2 gap-1 whitespace-nowrap" role="group" aria-label={`Actions for ${key.name}`}>
                     <Button size="sm" variant="secondary" onClick={() => onAction("edit", key)} aria-label={`Edit ${key.name}`}>Edit</Button>
                     <Button size="sm" variant="secondary" onClick={() => onAction("rotate", key)} aria-label={`Change key ${key.name}`}>Change key</Button>
                     <Button

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 export function AppHeader({ email, accountName, role }: { email: string; accountName: string; role: Role }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-6 py-3">
+      <div className="mx-auto flex max-w-screen-2xl items-center justify-between gap-4 px-6 py-3">
         <p className="font-semibold text-brand-600">Developer&apos;s corner</p>
         <div className="flex items-center gap-4 text-sm">
           <p aria-label="Current account">

@@ -3,7 +3,7 @@ import Link from "next/link";
 /** Mirrors the products we learn from: Settings › Advanced settings › Developer's corner › API keys. */
 export function SettingsNav() {
   return (
-    <nav aria-label="Settings" className="w-56 shrink-0 text-sm">
+    <nav aria-label="Settings" className="w-44 shrink-0 text-sm">
       <p className="font-semibold text-slate-900">Settings</p>
       <p className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Advanced settings</p>
       <p className="mt-2 pl-2 font-medium text-slate-700">Developer&apos;s corner</p>

@@ -38,3 +38,32 @@ export function keyInput(overrides: Partial<ApiKeyFormValues> = {}) {
     ...overrides,
   });
 }
+
+/** Every column of the account and its keys (hashes included) plus its audit event ids: compare before/after. */
+export async function snapshotAccount(accountId: string) {
+  const prisma = await getPrisma();
+  const [account, keys, events] = await Promise.all([
+    prisma.account.findUniqueOrThrow({ where: { id: accountId } }),
+    prisma.apiKey.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    prisma.auditEvent.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { id: true } }),
+  ]);
+  return { account, keys, auditEventIds: events.map((e) => e.id) };
+}
+
+/** All audit events of an account, every column, oldest first. */
+export async function auditEventsOf(accountId: string) {
+  const prisma = await getPrisma();
+  return prisma.auditEvent.findMany({ where: { accountId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+}
+
+/** The raw ApiKey row (hashes included), or null. */
+export async function keyRow(id: string) {
+  const prisma = await getPrisma();
+  return prisma.apiKey.findUnique({ where: { id } });
+}
+
+/** Splits `dc_….secret` into its two parts. */
+export function splitKey(plaintextKey: string): { keyId: string; secret: string } {
+  const dot = plaintextKey.indexOf(".");
+  return { keyId: plaintextKey.slice(0, dot), secret: plaintextKey.slice(dot + 1) };
+}

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { KEYS_PATH, PASSWORD, signIn } from "./support/session";
+
+async function attempt(page: import("@playwright/test").Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  // Wait for the sign-in action's answer, so each attempt is counted before the next one starts.
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
+}
+
+const alert = (page: import("@playwright/test").Page) => page.getByRole("main").getByRole("alert");
+
+test("wrong credentials get one generic error, for known and unknown users alike", async ({ page }) => {
+  await page.goto("/login");
+  await attempt(page, "owner@example.com", "wrong-password");
+  await expect(alert(page)).toHaveText("Incorrect email or password.");
+  await attempt(page, "nobody@example.com", "wrong-password");
+  await expect(alert(page)).toHaveText("Incorrect email or password.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("repeated failures are throttled", async ({ page }) => {
+  await page.goto("/login");
+  for (let i = 0; i < 5; i++) {
+    await attempt(page, "throttle@example.com", `wrong-${i}`);
+    await expect(alert(page)).toHaveText("Incorrect email or password.");
+  }
+  // Even the right password is held back while the block lasts.
+  await attempt(page, "throttle@example.com", PASSWORD);
+  await expect(alert(page)).toHaveText("Too many failed attempts. Wait a minute and try again.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("sign out ends the session", async ({ page }) => {
+  await signIn(page, "owner@example.com");
+  await expect(page.getByText("Acme Ltd.")).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto(KEYS_PATH);
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,32 @@
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "demo-password-1";
+export const KEYS_PATH = "/settings/developers/api-keys";
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${KEYS_PATH}$`));
+}
+
+export type NewKey = { name: string; scopes?: string[]; allowedIps?: string; description?: string };
+
+/** Fills and submits "New keys"; returns the revealed plaintext key and leaves the reveal dialog open. */
+export async function createKeyViaUi(page: Page, key: NewKey): Promise<string> {
+  await page.getByRole("button", { name: "New keys" }).click();
+  const form = page.getByRole("dialog", { name: "New API key" });
+  await form.getByLabel("Name").fill(key.name);
+  if (key.description) await form.getByLabel("Description").fill(key.description);
+  for (const scope of key.scopes ?? ["Subscribers"]) await form.getByRole("checkbox", { name: scope, exact: true }).check();
+  if (key.allowedIps) await form.getByLabel("Allowed IP addresses").fill(key.allowedIps);
+  await form.getByRole("button", { name: "Create key" }).click();
+  const reveal = page.getByRole("dialog", { name: "Your new API key" });
+  await expect(reveal).toBeVisible();
+  return reveal.getByLabel("API key").inputValue();
+}
+
+export function row(page: Page, name: string) {
+  return page.getByRole("row", { name });
+}

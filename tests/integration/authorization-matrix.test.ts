@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/auth/context";
+import { POLICY, can, type Operation } from "@/lib/auth/policy";
+import { listAuditEvents } from "@/lib/audit/queries";
+import {
+  createApiKey,
+  deleteApiKey,
+  rotateApiKey,
+  setApiKeyEnabled,
+  updateApiKey,
+  type IssuedKey,
+} from "@/lib/api-keys/mutations";
+import { getApiKeyQuota, listApiKeys, listMailings } from "@/lib/api-keys/queries";
+import { ForbiddenError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
+
+/**
+ * Every role × every data-layer entry point, with the expected outcome read from POLICY: allowed calls must do
+ * their job, denied calls must throw ForbiddenError and leave the database exactly as it was.
+ */
+type World = { acct: TestAccount; issued: IssuedKey };
+type Case = {
+  name: string;
+  operation: Operation;
+  prepare?: (w: World) => Promise<void>;
+  run: (ctx: ActorContext, w: World) => Promise<unknown>;
+  verify: (result: unknown, w: World) => Promise<void>;
+};
+
+const CASES: Case[] = [
+  {
+    name: "listApiKeys",
+    operation: "apiKeys.view",
+    run: (ctx) => listApiKeys(ctx),
+    verify: async (result, w) => expect((result as { id: string }[]).map((k) => k.id)).toEqual([w.issued.key.id]),
+  },
+  {
+    name: "getApiKeyQuota",
+    operation: "apiKeys.view",
+    run: (ctx) => getApiKeyQuota(ctx),
+    verify: async (result) => expect(result).toEqual({ used: 1, max: 15 }),
+  },
+  {
+    name: "listMailings",
+    operation: "apiKeys.view",
+    run: (ctx) => listMailings(ctx),
+    verify: async (result, w) => expect(result).toEqual([{ id: w.acct.mailingId, name: expect.any(String) }]),
+  },
+  {
+    name: "listAuditEvents",
+    operation: "audit.view",
+    run: (ctx) => listAuditEvents(ctx),
+    verify: async (result, w) =>
+      expect(result).toEqual([expect.objectContaining({ action: "api_key.created", targetLabel: w.issued.key.keyId })]),
+  },
+  {
+    name: "createApiKey",
+    operation: "apiKeys.manage",
+    run: (ctx) => createApiKey(ctx, keyInput({ name: "Second key" })),
+    verify: async (result, w) => {
+      expect((result as IssuedKey).key.name).toBe("Second key");
+      expect((await snapshotAccount(w.acct.accountId)).keys).toHaveLength(2);
+    },
+  },
+  {
+    name: "updateApiKey",
+    operation: "apiKeys.manage",
+    run: (ctx, w) => updateApiKey(ctx, w.issued.key.id, keyInput({ name: "Renamed", scopes: ["articles"] })),
+    verify: async (_result, w) =>
+      expect(await keyRow(w.issued.key.id)).toMatchObject({ name: "Renamed", scopes: ["articles"] }),
+  },
+  {
+    name: "rotateApiKey",
+    operation: "apiKeys.manage",
+    run: (ctx, w) => rotateApiKey(ctx, w.issued.key.id, "now"),
+    verify: async (result, w) => {
+      expect((result as IssuedKey).plaintextKey).not.toBe(w.issued.plaintextKey);
+      expect((await keyRow(w.issued.key.id))?.rotatedAt).toBeInstanceOf(Date);
+    },
+  },
+  {
+    name: "setApiKeyEnabled(false)",
+    operation: "apiKeys.manage",
+    run: (ctx, w) => setApiKeyEnabled(ctx, w.issued.key.id, false),
+    verify: async (_result, w) => expect((await keyRow(w.issued.key.id))?.enabled).toBe(false),
+  },
+  {
+    name: "setApiKeyEnabled(true)",
+    operation: "apiKeys.manage",
+    prepare: async (w) => void (await setApiKeyEnabled(w.acct.ctx.owner, w.issued.key.id, false)),
+    run: (ctx, w) => setApiKeyEnabled(ctx, w.issued.key.id, true),
+    verify: async (_result, w) => expect((await keyRow(w.issued.key.id))?.enabled).toBe(true),
+  },
+  {
+    name: "deleteApiKey",
+    operation: "apiKeys.manage",
+    run: (ctx, w) => deleteApiKey(ctx, w.issued.key.id, w.issued.key.name),
+    verify: async (_result, w) => expect(await keyRow(w.issued.key.id)).toBeNull(),
+  },
+];
+
+const ROLES = Object.keys(POLICY) as Role[];
+const MATRIX = ROLES.flatMap((role) => CASES.map((c) => ({ role, c, allowed: can(role, c.operation) })));
+
+async function world(): Promise<World> {
+  const acct = await createTestAccount("Matrix");
+  const issued = await createApiKey(acct.ctx.owner, keyInput({ name: "Seed key" }));
+  return { acct, issued };
+}
+
+describe("authorization matrix (generated from POLICY)", () => {
+  it("covers every role × operation, with the expected number of grants", () => {
+    expect(MATRIX).toHaveLength(4 * 10);
+    const granted = (role: Role) => MATRIX.filter((m) => m.role === role && m.allowed).length;
+    expect({ owner: granted("owner"), admin: granted("admin"), developer: granted("developer"), viewer: granted("viewer") })
+      .toEqual({ owner: 10, admin: 10, developer: 4, viewer: 0 });
+  });
+
+  it.each(MATRIX.filter((m) => m.allowed).map((m) => [m.role, m.c.name, m] as const))(
+    "%s may %s",
+    async (_role, _name, { role, c }) => {
+      const w = await world();
+      await c.prepare?.(w);
+      const result = await c.run(w.acct.ctx[role], w);
+      await c.verify(result, w);
+    },
+  );
+
+  it.each(MATRIX.filter((m) => !m.allowed).map((m) => [m.role, m.c.name, m] as const))(
+    "%s may not %s: ForbiddenError and nothing changes",
+    async (_role, _name, { role, c }) => {
+      const w = await world();
+      await c.prepare?.(w);
+      const prisma = await getPrisma();
+      const before = await snapshotAccount(w.acct.accountId);
+      const totalEvents = await prisma.auditEvent.count();
+      const error = await c.run(w.acct.ctx[role], w).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect((error as Error).message).toBe("You do not have permission to do that.");
+      expect(await snapshotAccount(w.acct.accountId)).toEqual(before);
+      expect(await prisma.auditEvent.count()).toBe(totalEvents);
+    },
+  );
+});
