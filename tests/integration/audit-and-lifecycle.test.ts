@@ -101,7 +101,7 @@ describe("audit trail of a key's lifecycle", () => {
       await changes({ name: "Reports 2", scopes: ["statistics", "campaigns"], description: "BI", allowedIps: "10.0.0.0/8", expiresOn: "2099-01-31" }),
     ).toEqual(["description", "allowedIps", "expiresAt"]);
     expect(await changes({ name: "Reports 2", scopes: ["statistics", "campaigns"], defaultMailingId: acct.mailingId, permissions: ["archive_ready_to_receive"] }))
-      .toEqual(["permissions", "allowedIps", "expiresAt", "defaultMailingId"]);
+      .toEqual(["description", "permissions", "allowedIps", "expiresAt", "defaultMailingId"]); // back to defaults + new ones
 
     const row = (await keyRow(id))!;
     expect(row).toMatchObject({ secretHash: hash, previousSecretHash: null, rotatedAt: null, defaultMailingId: acct.mailingId });
