@@ -11,6 +11,8 @@ import { openDatabase, type Database } from "./lib/db/client";
 import { checkDatabase, checkEnvironment } from "./lib/db/startup";
 import { CLIENT_IP_HEADER } from "./lib/http/client-ip";
 import { isCrossSiteAction } from "./lib/http/same-origin";
+import { startApi, type ApiInstance } from "./lib/api/instance";
+import { formatIp, parseTrustedProxies, resolveClientIp } from "./lib/api/client-ip";
 
 loadEnv(false);
 const port = Number(process.env.PORT ?? 3000);
@@ -19,11 +21,6 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 function fail(message: string): never {
   console.error(`\n✖ Developer's corner cannot start: ${message}\n`);
   process.exit(1);
-}
-
-function socketAddress(req: http.IncomingMessage): string {
-  const raw = req.socket.remoteAddress ?? "";
-  return raw.startsWith("::ffff:") && raw.includes(".") ? raw.slice("::ffff:".length) : raw;
 }
 
 async function main() {
@@ -41,12 +38,28 @@ async function main() {
   }
   globalThis.__dcDatabase = Promise.resolve(db);
 
+  // The verification API answers /api/v1/* itself, before Next: see lib/api/handler.ts.
+  let api: ApiInstance;
+  try {
+    api = await startApi(db);
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  globalThis.__dcKeyCache = api.cache;
+  console.log(`Verification API: ${api.cache.size} keys cached`);
+
+  const trusted = parseTrustedProxies();
   const app = next({ dev: false, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
 
   const server = http.createServer((req, res) => {
-    req.headers[CLIENT_IP_HEADER] = socketAddress(req);
+    if (req.url?.startsWith("/api/v1/")) {
+      void api.handler(req, res);
+      return;
+    }
+    // Same rule as the API: the socket address, or X-Forwarded-For only from a trusted proxy.
+    req.headers[CLIENT_IP_HEADER] = formatIp(resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted)) ?? "";
     if (isCrossSiteAction(req.method, req.headers)) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Forbidden: cross-site request");
       return;
@@ -64,6 +77,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     server.close();
     server.closeAllConnections();
+    await api.stop();
     await db.close().catch(() => {});
     process.exit(0);
   };

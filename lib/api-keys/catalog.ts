@@ -1,5 +1,5 @@
 /** What a key may be allowed to do. Shared by the form (labels) and the server (validation). */
-export const SCOPES = ["subscribers", "articles", "campaigns", "statistics", "smtp"] as const;
+export const SCOPES = ["subscribers", "articles", "campaigns", "statistics", "smtp", "keys:verify"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_LABELS: Record<Scope, string> = {
@@ -8,6 +8,7 @@ export const SCOPE_LABELS: Record<Scope, string> = {
   campaigns: "Campaigns",
   statistics: "Statistics",
   smtp: "SMTP relay",
+  "keys:verify": "Verify keys (keys:verify)",
 };
 
 /** mail2many's advanced permissions. */

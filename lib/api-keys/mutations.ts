@@ -9,6 +9,7 @@ import type { ApiKeyInput } from "@/lib/validation/api-keys";
 import { ROTATION_GRACE, type RotationGrace } from "./catalog";
 import { apiKeySelect, toApiKeyDto, type ApiKeyDto } from "./queries";
 import { generateKeyId, issueSecret } from "./secrets";
+import { announceKeyChange, refreshLocalKeyCache } from "./events";
 
 type Tx = Prisma.TransactionClient;
 /** Returned once, to the creator only: the caller shows it and forgets it. */
@@ -48,7 +49,7 @@ function fieldsOf(input: ApiKeyInput) {
 export async function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
   assertCan(ctx, "apiKeys.manage");
   const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     // Lock the account row so concurrent creates queue here: count-then-insert then holds the limit on
     // PostgreSQL's READ COMMITTED as well as on PGlite.
     const [account] = await tx.$queryRaw<{ maxApiKeys: number }[]>`
@@ -68,6 +69,7 @@ export async function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promi
       data: { ...fieldsOf(input), accountId: ctx.accountId, keyId, secretHash, secretLast5, createdById: ctx.userId },
       select: apiKeySelect,
     });
+    await announceKeyChange(tx, keyId);
     await recordAudit(tx, ctx, {
       action: "api_key.created",
       targetType: "api_key",
@@ -77,23 +79,34 @@ export async function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promi
     });
     return { key: toApiKeyDto(row), plaintextKey };
   }, TX_OPTIONS);
+  await refreshLocalKeyCache(result.key.keyId);
+  return result;
 }
 
 export async function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput): Promise<ApiKeyDto> {
   assertCan(ctx, "apiKeys.manage");
   const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const existing = await tx.apiKey.findFirst({
       where: { id, accountId: ctx.accountId },
-      select: { keyId: true, ...Object.fromEntries(Object.keys(fieldsOf(input)).map((k) => [k, true])) },
+      select: {
+        name: true,
+        description: true,
+        scopes: true,
+        permissions: true,
+        allowedIps: true,
+        expiresAt: true,
+        defaultMailingId: true,
+      },
     });
     if (!existing) throw new NotFoundError("API key");
     await assertMailingInAccount(tx, ctx, input.defaultMailingId);
     const next = fieldsOf(input);
     const changed = Object.keys(next).filter(
-      (k) => JSON.stringify((existing as Record<string, unknown>)[k]) !== JSON.stringify(next[k as keyof typeof next]),
+      (k) => JSON.stringify(existing[k as keyof typeof existing]) !== JSON.stringify(next[k as keyof typeof next]),
     );
     const row = await tx.apiKey.update({ where: { id }, data: next, select: apiKeySelect });
+    await announceKeyChange(tx, row.keyId);
     await recordAudit(tx, ctx, {
       action: "api_key.updated",
       targetType: "api_key",
@@ -103,12 +116,14 @@ export async function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyI
     });
     return toApiKeyDto(row);
   }, TX_OPTIONS);
+  await refreshLocalKeyCache(result.keyId);
+  return result;
 }
 
 export async function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace): Promise<IssuedKey> {
   assertCan(ctx, "apiKeys.manage");
   const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const existing = await findOwnKey(tx, ctx, id);
     const graceMs = ROTATION_GRACE[grace].ms;
     const now = new Date();
@@ -125,6 +140,7 @@ export async function rotateApiKey(ctx: ActorContext, id: string, grace: Rotatio
       },
       select: apiKeySelect,
     });
+    await announceKeyChange(tx, row.keyId);
     await recordAudit(tx, ctx, {
       action: "api_key.rotated",
       targetType: "api_key",
@@ -134,14 +150,17 @@ export async function rotateApiKey(ctx: ActorContext, id: string, grace: Rotatio
     });
     return { key: toApiKeyDto(row), plaintextKey };
   }, TX_OPTIONS);
+  await refreshLocalKeyCache(result.key.keyId);
+  return result;
 }
 
 export async function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean): Promise<ApiKeyDto> {
   assertCan(ctx, "apiKeys.manage");
   const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     await findOwnKey(tx, ctx, id);
     const row = await tx.apiKey.update({ where: { id }, data: { enabled }, select: apiKeySelect });
+    await announceKeyChange(tx, row.keyId);
     await recordAudit(tx, ctx, {
       action: enabled ? "api_key.enabled" : "api_key.disabled",
       targetType: "api_key",
@@ -151,12 +170,14 @@ export async function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: b
     });
     return toApiKeyDto(row);
   }, TX_OPTIONS);
+  await refreshLocalKeyCache(result.keyId);
+  return result;
 }
 
 export async function deleteApiKey(ctx: ActorContext, id: string, confirmName: string): Promise<{ keyId: string }> {
   assertCan(ctx, "apiKeys.manage");
   const prisma = await getPrisma();
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const existing = await findOwnKey(tx, ctx, id);
     if (confirmName.trim() !== existing.name) {
       throw new ValidationError("The name you typed does not match.", {
@@ -164,6 +185,7 @@ export async function deleteApiKey(ctx: ActorContext, id: string, confirmName: s
       });
     }
     await tx.apiKey.delete({ where: { id } });
+    await announceKeyChange(tx, existing.keyId);
     await recordAudit(tx, ctx, {
       action: "api_key.deleted",
       targetType: "api_key",
@@ -173,4 +195,6 @@ export async function deleteApiKey(ctx: ActorContext, id: string, confirmName: s
     });
     return { keyId: existing.keyId };
   }, TX_OPTIONS);
+  await refreshLocalKeyCache(result.keyId);
+  return result;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { hashSecret } from "./secret-hash";
 import { BASE62, KEY_ID_BODY_LENGTH, KEY_PREFIX, MASK_VISIBLE_CHARS, SECRET_RANDOM_LENGTH, checksum } from "./key-format";
 
 /** Unbiased base62 from crypto.randomBytes: bytes ≥ 248 (= 4 × 62) are dropped. */
@@ -33,25 +34,4 @@ export function issueSecret(keyId: string): IssuedSecret {
   };
 }
 
-function pepper(): string {
-  const value = process.env.API_KEY_PEPPER ?? "";
-  if (value.length < 32) {
-    throw new Error("API_KEY_PEPPER must be set to at least 32 random characters (run `npm run setup` to create .env)");
-  }
-  return value;
-}
-
-/** HMAC-SHA-256 with a server-side pepper: a stolen database alone cannot be used to test guesses offline. */
-export function hashSecret(secret: string): string {
-  return crypto.createHmac("sha256", pepper()).update(secret).digest("hex");
-}
-
-const HASH_HEX = /^[0-9a-f]{64}$/;
-
-export function secretMatches(secret: string, storedHash: string): boolean {
-  // Buffer.from(…, "hex") silently stops at the first non-hex character, so check the shape first.
-  if (!HASH_HEX.test(storedHash)) return false;
-  const expected = Buffer.from(storedHash, "hex");
-  const actual = Buffer.from(hashSecret(secret), "hex");
-  return expected.length === actual.length && crypto.timingSafeEqual(expected, actual);
-}
+export { hashSecret, secretMatches } from "./secret-hash";

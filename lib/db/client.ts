@@ -1,4 +1,5 @@
 import pg from "pg";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { resolveDatabaseConfig, type DatabaseConfig } from "./config";
 import { openAdapter } from "./adapter";
@@ -9,6 +10,8 @@ export type Database = {
   config: DatabaseConfig;
   /** Raw SQL on the same connection source: migrations and tools. */
   sql: SqlRunner;
+  /** Set on the embedded database (LISTEN/NOTIFY goes through it). */
+  pglite?: PGlite;
   close: () => Promise<void>;
 };
 
@@ -36,6 +39,7 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
     prisma,
     config,
     sql,
+    pglite: opened.pglite,
     close: async () => {
       await prisma.$disconnect();
       await closeSql();

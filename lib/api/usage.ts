@@ -1,0 +1,80 @@
+import type { SqlRunner } from "@/lib/db/migrate";
+
+type Pending = { lastAt: number; lastIp: string | null; days: Map<string, number> };
+
+/**
+ * Last-used time/IP and per-day counts, batched in memory and written every USAGE_FLUSH_MS (default 5 s) and at
+ * shutdown: two set-based statements per flush, however many keys were used, instead of a write per request.
+ */
+export class UsageRecorder {
+  private pending = new Map<string, Pending>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly sql: SqlRunner,
+    private readonly intervalMs = Number(process.env.USAGE_FLUSH_MS ?? 5000),
+  ) {}
+
+  start(): this {
+    this.timer = setInterval(() => void this.flush().catch((e: Error) => console.error(`[usage] flush failed: ${e.message}`)), this.intervalMs);
+    this.timer.unref();
+    return this;
+  }
+
+  record(apiKeyId: string, ip: string | null, nowMs: number): void {
+    let entry = this.pending.get(apiKeyId);
+    if (!entry) {
+      entry = { lastAt: 0, lastIp: null, days: new Map() };
+      this.pending.set(apiKeyId, entry);
+    }
+    if (nowMs >= entry.lastAt) {
+      entry.lastAt = nowMs;
+      entry.lastIp = ip;
+    }
+    const day = new Date(nowMs).toISOString().slice(0, 10);
+    entry.days.set(day, (entry.days.get(day) ?? 0) + 1);
+  }
+
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.write());
+    return this.flushing;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    const ids: string[] = [], ats: string[] = [], ips: (string | null)[] = [];
+    const usageIds: string[] = [], days: string[] = [], counts: number[] = [];
+    for (const [id, entry] of batch) {
+      ids.push(id);
+      ats.push(new Date(entry.lastAt).toISOString());
+      ips.push(entry.lastIp);
+      for (const [day, count] of entry.days) {
+        usageIds.push(id);
+        days.push(day);
+        counts.push(count);
+      }
+    }
+    // Keys deleted since they were used simply match nothing.
+    await this.sql.query(
+      `UPDATE "ApiKey" AS k SET "lastUsedAt" = (v.at::timestamptz AT TIME ZONE 'UTC'), "lastUsedIp" = v.ip
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS v(id, at, ip)
+       WHERE k."id" = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < (v.at::timestamptz AT TIME ZONE 'UTC'))`,
+      [ids, ats, ips],
+    );
+    await this.sql.query(
+      `INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "count")
+       SELECT v.id, v.day::date, v.n FROM unnest($1::text[], $2::text[], $3::int[]) AS v(id, day, n)
+       WHERE EXISTS (SELECT 1 FROM "ApiKey" k WHERE k."id" = v.id)
+       ON CONFLICT ("apiKeyId", "day") DO UPDATE SET "count" = "ApiKeyUsage"."count" + EXCLUDED."count"`,
+      [usageIds, days, counts],
+    );
+  }
+}
