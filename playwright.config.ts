@@ -39,6 +39,10 @@ export default defineConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/e2e",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-auth-secret-0123456789abcdefghijklmnop",
       API_KEY_PEPPER: process.env.API_KEY_PEPPER ?? "e2e-pepper-0123456789abcdefghijklmnopqrstu",
+      // Test-only: usage is flushed quickly, and the API's clock can be moved forward past a grace period.
+      USAGE_FLUSH_MS: "300",
+      DC_TEST_CLOCK: "1",
+      API_ACCESS_LOG: "1",
     },
   },
 });

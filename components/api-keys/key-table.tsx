@@ -4,6 +4,7 @@ import type { ApiKeyDto, ApiKeyStatus } from "@/lib/api-keys/queries";
 import { SCOPE_LABELS, type Scope } from "@/lib/api-keys/catalog";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { Button } from "@/components/ui/button";
+import { UsageChart } from "./usage-chart";
 
 const STATUS_STYLES: Record<ApiKeyStatus, string> = {
   active: "bg-green-50 text-green-800 ring-green-600/20",
@@ -73,7 +74,8 @@ export function KeyTable({ keys, canManage, busyId, onAction }: Props) {
                 <p className="text-slate-500">by {key.createdByEmail ?? "a deleted user"}</p>
               </td>
               <td className="px-3 py-3 text-xs">
-                {key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "Never"}
+                <p>{key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "Never"}</p>
+                <UsageChart series={key.usage30d} />
               </td>
               {canManage ? (
                 <td className="px-3 py-3">

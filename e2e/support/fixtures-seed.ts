@@ -10,6 +10,7 @@ export const E2E_USERS = {
   limits: "limits@example.com",
   lifecycle: "lifecycle@example.com",
   throttle: "throttle@example.com",
+  api: "api@example.com",
 } as const;
 
 async function ownerOf(prisma: PrismaClient, accountName: string, email: string, passwordHash: string): Promise<ActorContext> {
@@ -32,5 +33,6 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
   }
   await ownerOf(prisma, "Lifecycle GmbH", E2E_USERS.lifecycle, passwordHash);
   await ownerOf(prisma, "Throttle LLC", E2E_USERS.throttle, passwordHash);
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC";
+  await ownerOf(prisma, "Api Co", E2E_USERS.api, passwordHash);
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co";
 }

@@ -28,7 +28,11 @@ export type ApiKeyDto = {
   previousSecretExpiresAt: Date | null;
   lastUsedAt: Date | null;
   lastUsedIp: string | null;
+  /** Verified requests per UTC day, oldest first, the last entry being today. */
+  usage30d: number[];
 };
+
+export const USAGE_DAYS = 30;
 
 export const apiKeySelect = {
   id: true,
@@ -59,7 +63,7 @@ export function keyStatus(key: { enabled: boolean; expiresAt: Date | null }, now
   return "active";
 }
 
-export function toApiKeyDto(row: ApiKeyRow, now = new Date()): ApiKeyDto {
+export function toApiKeyDto(row: ApiKeyRow, now = new Date(), usage30d: number[] = new Array(USAGE_DAYS).fill(0)): ApiKeyDto {
   const { secretLast5, createdBy, previousSecretExpiresAt, ...rest } = row;
   return {
     ...rest,
@@ -68,6 +72,7 @@ export function toApiKeyDto(row: ApiKeyRow, now = new Date()): ApiKeyDto {
     createdByEmail: createdBy?.email ?? null,
     // Only meaningful while the old secret still works.
     previousSecretExpiresAt: previousSecretExpiresAt && previousSecretExpiresAt > now ? previousSecretExpiresAt : null,
+    usage30d,
   };
 }
 
@@ -80,7 +85,28 @@ export async function listApiKeys(ctx: ActorContext): Promise<ApiKeyDto[]> {
     select: apiKeySelect,
   });
   const now = new Date();
-  return rows.map((row) => toApiKeyDto(row, now));
+  const usage = await usageByKey(ctx.accountId, now);
+  return rows.map((row) => toApiKeyDto(row, now, usage.get(row.id)));
+}
+
+/** Daily counts for the account's keys over the last USAGE_DAYS UTC days (written by lib/api/usage.ts). */
+async function usageByKey(accountId: string, now: Date): Promise<Map<string, number[]>> {
+  const prisma = await getPrisma();
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const first = new Date(today - (USAGE_DAYS - 1) * 86_400_000);
+  const rows = await prisma.apiKeyUsage.findMany({
+    where: { day: { gte: first }, apiKey: { accountId } },
+    select: { apiKeyId: true, day: true, count: true },
+  });
+  const out = new Map<string, number[]>();
+  for (const row of rows) {
+    const index = Math.round((row.day.getTime() - first.getTime()) / 86_400_000);
+    if (index < 0 || index >= USAGE_DAYS) continue;
+    const series = out.get(row.apiKeyId) ?? new Array<number>(USAGE_DAYS).fill(0);
+    series[index] = (series[index] ?? 0) + row.count;
+    out.set(row.apiKeyId, series);
+  }
+  return out;
 }
 
 export async function getApiKeyQuota(ctx: ActorContext): Promise<{ used: number; max: number }> {

@@ -34,15 +34,18 @@ export async function loginRetryAfter(email: string, ip: string | null): Promise
   return wait;
 }
 
+/** Once a bucket is full it is blocked for its blockDuration: short, certain blocks rather than the whole window. */
+async function fail(limiter: RateLimiterMemory, key: string): Promise<void> {
+  const res = await limiter.consume(key).catch((e: unknown) => {
+    if (e instanceof RateLimiterRes) return e;
+    throw e;
+  });
+  if (res.consumedPoints >= limiter.points) await limiter.block(key, limiter.blockDuration);
+}
+
 export async function recordLoginFailure(email: string, ip: string | null): Promise<void> {
   const k = keys(email, ip);
-  await Promise.all([
-    limiters.emailIp.penalty(k.emailIp, 1),
-    limiters.ip.penalty(k.ip, 1),
-    limiters.email.penalty(k.email, 1),
-  ]).catch((e: unknown) => {
-    if (!(e instanceof RateLimiterRes)) throw e;
-  });
+  await Promise.all([fail(limiters.emailIp, k.emailIp), fail(limiters.ip, k.ip), fail(limiters.email, k.email)]);
 }
 
 export async function recordLoginSuccess(email: string, ip: string | null): Promise<void> {

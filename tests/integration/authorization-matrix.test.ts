@@ -14,7 +14,7 @@ import {
 import { getApiKeyQuota, listApiKeys, listMailings } from "@/lib/api-keys/queries";
 import { ForbiddenError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
+import { auditEventsOf, createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
 
 /**
  * Every role × every data-layer entry point, with the expected outcome read from POLICY: allowed calls must do
@@ -123,8 +123,13 @@ describe("authorization matrix (generated from POLICY)", () => {
     async (_role, _name, { role, c }) => {
       const w = await world();
       await c.prepare?.(w);
+      const before = await auditEventsOf(w.acct.accountId);
       const result = await c.run(w.acct.ctx[role], w);
       await c.verify(result, w);
+      // Writes leave exactly one audit event naming this actor; reads leave none.
+      const after = await auditEventsOf(w.acct.accountId);
+      expect(after).toHaveLength(before.length + (c.operation === "apiKeys.manage" ? 1 : 0));
+      if (c.operation === "apiKeys.manage") expect(after.at(-1)?.actorId).toBe(w.acct.ctx[role].userId);
     },
   );
 

@@ -1,0 +1,115 @@
+import crypto from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// next-auth 5 beta imports "next/server" without an extension, which plain Node ESM (vitest) cannot resolve.
+// credentials.ts only needs CredentialsSignin, which next-auth re-exports unchanged from @auth/core: use that.
+vi.mock("next-auth", async () => ({ CredentialsSignin: (await import("@auth/core/errors")).CredentialsSignin }));
+import { getPrisma } from "@/lib/db";
+import { TooManyAttempts, verifyLogin } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
+import { CredentialsSignin } from "@auth/core/errors";
+
+/**
+ * Auth.js `authorize` against a real argon2id hash. The login limiter lives in memory for the whole file's
+ * process, so every test uses its own email and its own client IPs.
+ */
+const PASSWORD = "correct horse battery staple";
+
+async function createUser(name = "Login User") {
+  const prisma = await getPrisma();
+  const email = `login-${crypto.randomBytes(4).toString("hex")}@example.test`;
+  const user = await prisma.user.create({ data: { email, name, passwordHash: await hashPassword(PASSWORD) } });
+  return { id: user.id, email, name };
+}
+
+let ipCounter = 10;
+const freshIp = () => `192.0.2.${ipCounter++}`;
+const from = (ip: string) => new Request("http://x", { headers: { "x-dc-client-ip": ip } });
+const attempt = (email: string, password: string, ip: string) => verifyLogin({ email, password }, from(ip));
+const settle = (p: Promise<unknown>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+
+describe("verifyLogin", () => {
+  it("returns the user for the right password (email is trimmed and case-insensitive)", async () => {
+    const user = await createUser("Ada");
+    expect(await attempt(user.email, PASSWORD, freshIp())).toEqual({ id: user.id, email: user.email, name: "Ada" });
+    expect(await attempt(`  ${user.email.toUpperCase()} `, PASSWORD, freshIp())).toMatchObject({ id: user.id });
+  });
+
+  it("returns null for a wrong password, an unknown email or malformed input", async () => {
+    const user = await createUser();
+    expect(await attempt(user.email, "wrong password", freshIp())).toBeNull();
+    expect(await attempt(user.email, PASSWORD.toUpperCase(), freshIp())).toBeNull();
+    expect(await attempt(`nobody-${crypto.randomUUID()}@example.test`, PASSWORD, freshIp())).toBeNull();
+    expect(await verifyLogin({ email: "not-an-email", password: PASSWORD }, from(freshIp()))).toBeNull();
+    expect(await verifyLogin({ email: user.email }, from(freshIp()))).toBeNull();
+    expect(await verifyLogin(null, from(freshIp()))).toBeNull();
+  });
+
+  it("after 5 failures from one IP the next attempt is rate limited, even with the right password", async () => {
+    const user = await createUser();
+    const ip = "192.0.2.55";
+    for (let i = 0; i < 5; i++) expect(await attempt(user.email, `wrong-${i}`, ip)).toBeNull();
+
+    const blocked = await settle(attempt(user.email, PASSWORD, ip));
+    expect(blocked).toHaveProperty("error");
+    const error = (blocked as { error: unknown }).error;
+    expect(error).toBeInstanceOf(TooManyAttempts);
+    expect(error).toBeInstanceOf(CredentialsSignin); // Auth.js turns it into ?code=rate_limited
+    expect(error).toMatchObject({ code: "rate_limited" });
+    // Still blocked: the refused attempt did not reset anything.
+    await expect(attempt(user.email, PASSWORD, ip)).rejects.toMatchObject({ code: "rate_limited" });
+
+    // The real user on another network is not locked out.
+    expect(await attempt(user.email, PASSWORD, freshIp())).toMatchObject({ id: user.id });
+  });
+
+  it("four failures are not yet a block, and a success clears the email+IP counter", async () => {
+    const user = await createUser();
+    const ip = freshIp();
+    for (let i = 0; i < 4; i++) expect(await attempt(user.email, `typo-${i}`, ip)).toBeNull();
+    expect(await attempt(user.email, PASSWORD, ip)).toMatchObject({ id: user.id });
+    for (let i = 0; i < 4; i++) expect(await attempt(user.email, `typo-again-${i}`, ip)).toBeNull();
+    expect(await attempt(user.email, PASSWORD, ip)).toMatchObject({ id: user.id });
+  });
+
+  it("failures for one email do not block another user on the same IP", async () => {
+    const [victim, bystander] = await Promise.all([createUser(), createUser()]);
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) await attempt(victim.email, `guess-${i}`, ip);
+    await expect(attempt(victim.email, PASSWORD, ip)).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await attempt(bystander.email, PASSWORD, ip)).toMatchObject({ id: bystander.id });
+  });
+
+  it("unknown emails are throttled the same way (no user enumeration through the limiter)", async () => {
+    const ghost = `ghost-${crypto.randomUUID()}@example.test`;
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) expect(await attempt(ghost, `guess-${i}`, ip)).toBeNull();
+    await expect(attempt(ghost, PASSWORD, ip)).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
+  describe("block duration", () => {
+    afterEach(() => void vi.useRealTimers());
+
+    async function blockedUser() {
+      const user = await createUser();
+      const ip = freshIp();
+      vi.useFakeTimers({ toFake: ["Date"] }); // the in-memory limiter reads Date.now()
+      for (let i = 0; i < 5; i++) await attempt(user.email, `wrong-${i}`, ip);
+      await expect(attempt(user.email, PASSWORD, ip)).rejects.toMatchObject({ code: "rate_limited" });
+      return { user, ip };
+    }
+
+    it("a block is temporary: once the 15-minute window has passed the user can sign in again", async () => {
+      const { user, ip } = await blockedUser();
+      vi.setSystemTime(Date.now() + 15 * 60_000 + 1_000);
+      expect(await attempt(user.email, PASSWORD, ip)).toMatchObject({ id: user.id });
+    });
+
+    // Regression: failures were once recorded with penalty(), which never applies blockDuration.
+    it("the email+IP block ends after its configured 60 s blockDuration", async () => {
+      const { user, ip } = await blockedUser();
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await attempt(user.email, PASSWORD, ip)).toMatchObject({ id: user.id });
+    });
+  });
+});
