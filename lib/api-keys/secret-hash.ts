@@ -4,21 +4,27 @@ import crypto from "node:crypto";
  * Hashing and comparing secrets. Not marked server-only because the verification API (server.ts, outside Next's
  * bundler) needs it too; ESLint forbids importing it from components/ (see eslint.config.mjs).
  */
-function pepper(): string {
+let cached: { source: string; key: crypto.KeyObject } | null = null;
+
+/** The pepper as a KeyObject, rebuilt only when the variable changes. */
+export function pepperKey(): crypto.KeyObject {
   const value = process.env.API_KEY_PEPPER ?? "";
+  if (cached?.source === value) return cached.key;
   if (value.length < 32) {
     throw new Error("API_KEY_PEPPER must be set to at least 32 random characters (run `npm run setup` to create .env)");
   }
-  return value;
+  cached = { source: value, key: crypto.createSecretKey(Buffer.from(value, "utf8")) };
+  return cached.key;
 }
 
 /** HMAC-SHA-256 with a server-side pepper: a stolen database alone cannot be used to test guesses offline. */
 export function hashSecret(secret: string): string {
-  return crypto.createHmac("sha256", pepper()).update(secret).digest("hex");
+  return crypto.createHmac("sha256", pepperKey()).update(secret).digest("hex");
 }
 
-export function hashSecretBytes(secret: string): Buffer {
-  return crypto.createHmac("sha256", pepper()).update(secret).digest();
+/** Hot path: the caller resolves the pepper once (reading process.env on every request is not free). */
+export function hashSecretBytes(secret: string, key: crypto.KeyObject = pepperKey()): Buffer {
+  return crypto.createHmac("sha256", key).update(secret).digest();
 }
 
 const HASH_HEX = /^[0-9a-f]{64}$/;

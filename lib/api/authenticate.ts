@@ -40,7 +40,7 @@ export async function authenticate(
     }
     return null;
   }
-  const result = await verifyKey(deps.cache, presented.key, { ip: state.ip, requiredScopes, nowMs: state.nowMs });
+  const result = await verifyKey(deps.cache, presented.key, { ip: state.ip, requiredScopes, nowMs: state.nowMs, pepper: deps.pepper });
   switch (result.code) {
     case "VALID":
       state.keyId = result.record.keyId;

@@ -30,7 +30,14 @@ export function resolveClientIp(
   return ip;
 }
 
+const texts = new WeakMap<object, string>();
+
 export function formatIp(ip: ipaddr.IPv4 | ipaddr.IPv6 | null): string | null {
   if (!ip) return null;
-  return ip.kind() === "ipv6" ? (ip as ipaddr.IPv6).toRFC5952String() : ip.toString();
+  let text = texts.get(ip);
+  if (text === undefined) {
+    text = ip.kind() === "ipv6" ? (ip as ipaddr.IPv6).toRFC5952String() : ip.toString();
+    texts.set(ip, text);
+  }
+  return text;
 }

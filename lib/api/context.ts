@@ -1,3 +1,4 @@
+import type { KeyObject } from "node:crypto";
 import type ipaddr from "ipaddr.js";
 import type { TrustedProxies } from "./client-ip";
 import type { KeyCache } from "./key-cache";
@@ -6,6 +7,7 @@ import type { UsageRecorder } from "./usage";
 
 /** What the API handler needs; server.ts builds one per instance, tests build their own. */
 export type ApiDeps = {
+  pepper: KeyObject;
   cache: KeyCache;
   limits: ApiLimits;
   usage: UsageRecorder;

@@ -50,7 +50,9 @@ async function verify(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, 
   try {
     body = await readJson(req);
   } catch (e) {
-    return sendProblem(res, 400, "malformed-request", "Bad Request", e instanceof BodyError ? e.message : "Bad request body");
+    const tooLarge = e instanceof BodyError && e.tooLarge;
+    // After an oversized body the connection is closed rather than drained to its end.
+    return sendProblem(res, 400, "malformed-request", "Bad Request", e instanceof BodyError ? e.message : "Bad request body", {}, tooLarge ? { connection: "close" } : {});
   }
   const parsed = verifyRequestSchema.safeParse(body);
   if (!parsed.success) {
@@ -66,6 +68,7 @@ async function verify(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, 
     ip,
     requiredScopes: parsed.data.requiredScopes,
     nowMs: state.nowMs,
+    pepper: deps.pepper,
   });
   // A caller verifies keys of its own account only; anything else does not exist for it.
   if (result.record && result.record.account.id !== caller.account.id) result = { code: "NOT_FOUND" };
@@ -100,20 +103,21 @@ export function createApiHandler(deps: ApiDeps) {
     const started = performance.now();
     const ip = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], deps.trustedProxies);
     const state: ApiRequest = { ip, ipText: formatIp(ip), nowMs: now() };
-    // Never the query string: a careless client may put a key there.
     const path = (req.url ?? "/").split("?")[0]!;
     if (deps.accessLog) {
       res.once("finish", () => {
+        // Known routes only, never the query string or an unknown path: a careless client may put a key there.
+        const shown = path in routes ? path : "<other>";
         const ms = (performance.now() - started).toFixed(1);
-        console.log(`[api] ${req.method} ${path} ${res.statusCode} ip=${state.ipText ?? "-"} key=${state.keyId ?? "-"} ${ms}ms`);
+        console.log(`[api] ${req.method} ${shown} ${res.statusCode} ip=${state.ipText ?? "-"} key=${state.keyId ?? "-"} ${ms}ms`);
       });
     }
-    const release = await deps.limits.acquire(state.ipText ?? "unknown");
-    if (!release) {
-      return sendProblem(res, 429, "too-many-in-flight", "Too Many Requests", "Too many concurrent requests from your IP address.", {}, { "retry-after": "1" });
-    }
-    res.once("close", release);
     try {
+      const release = await deps.limits.acquire(state.ipText ?? "unknown");
+      if (!release) {
+        return sendProblem(res, 429, "too-many-in-flight", "Too Many Requests", "Too many concurrent requests from your IP address.", {}, { "retry-after": "1" });
+      }
+      res.once("close", release);
       const methods = routes[path];
       const handler = methods?.[req.method ?? ""];
       if (handler) return await handler(req, res, deps, state);

@@ -35,23 +35,34 @@ export function sendProblem(
   res.end(payload);
 }
 
-export class BodyError extends Error {}
+export class BodyError extends Error {
+  constructor(
+    message: string,
+    readonly tooLarge = false,
+  ) {
+    super(message);
+  }
+}
 
 /** Reads a JSON body of at most `limit` bytes. */
 export function readJson(req: IncomingMessage, limit = 16 * 1024): Promise<unknown> {
   return new Promise((resolve, reject) => {
     let size = 0;
+    let tooLarge = false;
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => {
+      if (tooLarge) return; // keep draining so the 400 can still be delivered
       size += chunk.length;
       if (size > limit) {
-        reject(new BodyError(`The request body is larger than ${limit} bytes`));
-        req.destroy();
+        tooLarge = true;
+        chunks.length = 0;
+        reject(new BodyError(`The request body is larger than ${limit} bytes`, true));
         return;
       }
       chunks.push(chunk);
     });
     req.on("end", () => {
+      if (tooLarge) return;
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
       } catch {

@@ -5,6 +5,7 @@ import { KeyCache } from "./key-cache";
 import { followKeyChanges } from "./key-events";
 import { createLimits, limitOptionsFromEnv, type LimitOptions } from "./limits";
 import { UsageRecorder } from "./usage";
+import { pepperKey } from "@/lib/api-keys/secret-hash";
 
 export type ApiInstance = {
   handler: ReturnType<typeof createApiHandler>;
@@ -17,12 +18,13 @@ export type ApiOptions = { limits?: Partial<LimitOptions>; trustedProxies?: stri
 
 /** Builds one instance of the verification API over a database: warm cache, events, limits, usage batching. */
 export async function startApi(db: Database, options: ApiOptions = {}): Promise<ApiInstance> {
-  const cache = new KeyCache(db.prisma);
+  const cache = new KeyCache(db.sql);
   await cache.loadAll();
   const unfollow = await followKeyChanges(db, cache);
   const limits = createLimits({ ...limitOptionsFromEnv(), ...options.limits });
   const usage = new UsageRecorder(db.sql, options.usageFlushMs).start();
   const handler = createApiHandler({
+    pepper: pepperKey(),
     cache,
     limits,
     usage,

@@ -19,9 +19,23 @@ export function compileAllowList(entries: string[]): CompiledRange[] {
   return out;
 }
 
-/** Strict parse of a client address; IPv4-mapped IPv6 becomes IPv4. Returns null when unusable. */
+const recent = new Map<string, ipaddr.IPv4 | ipaddr.IPv6 | null>();
+
+/**
+ * Strict parse of a client address; IPv4-mapped IPv6 becomes IPv4. Returns null when unusable. Socket
+ * addresses repeat, so results are memoised in a small map (cleared when it grows past 10,000 entries).
+ */
 export function parseClientIp(text: string | null | undefined): ipaddr.IPv4 | ipaddr.IPv6 | null {
   if (!text || text.length > 64) return null;
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const parsed = parseUncached(text);
+  if (recent.size >= 10_000) recent.clear();
+  recent.set(text, parsed);
+  return parsed;
+}
+
+function parseUncached(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   const value = text.trim();
   try {
     if (value.includes(":")) {

@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { AccountKind } from "@/lib/generated/prisma/enums";
+import type { SqlRunner } from "@/lib/db/migrate";
 import { compileAllowList, type CompiledRange } from "./ip-match";
 
 /** Everything verification needs about a key, kept warm in memory. Hashes are raw bytes for timingSafeEqual. */
@@ -19,47 +19,61 @@ export type KeyRecord = {
   previousSecretExpiresAt: number | null;
 };
 
-const select = {
-  id: true,
-  keyId: true,
-  name: true,
-  scopes: true,
-  permissions: true,
-  allowedIps: true,
-  enabled: true,
-  expiresAt: true,
-  secretHash: true,
-  previousSecretHash: true,
-  previousSecretExpiresAt: true,
-  account: { select: { id: true, name: true, kind: true } },
-} satisfies Prisma.ApiKeySelect;
+/**
+ * Read with plain SQL rather than Prisma: loading 10,000 keys this way is faster and leaves ~70 MB less resident
+ * memory. Times come back as epoch milliseconds (EXTRACT treats our UTC timestamps as UTC).
+ */
+const SELECT = `SELECT k."id", k."keyId", k."name", k."scopes", k."permissions", k."allowedIps", k."enabled",
+  (EXTRACT(EPOCH FROM k."expiresAt") * 1000)::float8 AS "expiresAtMs",
+  k."secretHash", k."previousSecretHash",
+  (EXTRACT(EPOCH FROM k."previousSecretExpiresAt") * 1000)::float8 AS "previousSecretExpiresAtMs",
+  a."id" AS "accountId", a."name" AS "accountName", a."kind"::text AS "accountKind"
+  FROM "ApiKey" k JOIN "Account" a ON a."id" = k."accountId"`;
 
-type Row = Prisma.ApiKeyGetPayload<{ select: typeof select }>;
+type Row = {
+  id: string;
+  keyId: string;
+  name: string;
+  scopes: string[];
+  permissions: string[];
+  allowedIps: string[];
+  enabled: boolean;
+  expiresAtMs: number | null;
+  secretHash: string;
+  previousSecretHash: string | null;
+  previousSecretExpiresAtMs: number | null;
+  accountId: string;
+  accountName: string;
+  accountKind: AccountKind;
+};
 
 function toRecord(row: Row): KeyRecord {
   return {
     id: row.id,
     keyId: row.keyId,
     name: row.name,
-    account: row.account,
+    account: { id: row.accountId, name: row.accountName, kind: row.accountKind },
     scopes: row.scopes,
     permissions: row.permissions,
     allowedIpCount: row.allowedIps.length,
     ranges: compileAllowList(row.allowedIps),
     enabled: row.enabled,
-    expiresAt: row.expiresAt?.getTime() ?? null,
+    expiresAt: row.expiresAtMs === null ? null : Math.round(row.expiresAtMs),
     secretHash: Buffer.from(row.secretHash, "hex"),
     previousSecretHash: row.previousSecretHash ? Buffer.from(row.previousSecretHash, "hex") : null,
-    previousSecretExpiresAt: row.previousSecretExpiresAt?.getTime() ?? null,
+    previousSecretExpiresAt: row.previousSecretExpiresAtMs === null ? null : Math.round(row.previousSecretExpiresAtMs),
   };
 }
 
-export type KeyCacheOptions = { negativeTtlMs?: number; maxNegative?: number };
+export type KeyCacheOptions = { negativeTtlMs?: number; maxNegative?: number; missLookupsPerSecond?: number };
 
 /**
  * All keys are loaded at start and kept current by events (write-through from mutations on this instance,
  * LISTEN/NOTIFY from others, see key-events.ts); a periodic full reload is only a backstop. A key id that is
  * not found is remembered for a short while, so a flood of unknown ids reaches the database once per id.
+ * Since every key is already in memory, a miss asks the database only to close the few-millisecond window in
+ * which another instance's new key has not yet been announced; those look-ups share a small per-second budget,
+ * so a flood of random ids costs the database almost nothing.
  */
 export class KeyCache {
   private records = new Map<string, KeyRecord>();
@@ -67,14 +81,29 @@ export class KeyCache {
   private inflight = new Map<string, Promise<KeyRecord | null>>();
   readonly negativeTtlMs: number;
   private readonly maxNegative: number;
-  stats = { loads: 0, lookups: 0 };
+  private readonly missBudget: number;
+  private budgetSecond = 0;
+  private budgetUsed = 0;
+  stats = { loads: 0, lookups: 0, skippedLookups: 0 };
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly sql: SqlRunner,
     options: KeyCacheOptions = {},
   ) {
     this.negativeTtlMs = options.negativeTtlMs ?? 30_000;
     this.maxNegative = options.maxNegative ?? 100_000;
+    this.missBudget = options.missLookupsPerSecond ?? Number(process.env.KEY_CACHE_MISS_LOOKUPS ?? 50);
+  }
+
+  private takeBudget(nowMs: number): boolean {
+    const second = Math.floor(nowMs / 1000);
+    if (second !== this.budgetSecond) {
+      this.budgetSecond = second;
+      this.budgetUsed = 0;
+    }
+    if (this.budgetUsed >= this.missBudget) return false;
+    this.budgetUsed++;
+    return true;
   }
 
   get size() {
@@ -82,7 +111,7 @@ export class KeyCache {
   }
 
   async loadAll(): Promise<number> {
-    const rows: Row[] = await this.prisma.apiKey.findMany({ select });
+    const { rows } = await this.sql.query<Row>(SELECT);
     const next = new Map<string, KeyRecord>();
     for (const row of rows) next.set(row.keyId, toRecord(row));
     this.records = next;
@@ -103,6 +132,10 @@ export class KeyCache {
     if (missUntil !== undefined && missUntil > nowMs) return null;
     let pending = this.inflight.get(keyId);
     if (!pending) {
+      if (!this.takeBudget(Date.now())) {
+        this.stats.skippedLookups++;
+        return null;
+      }
       pending = this.fetch(keyId).finally(() => this.inflight.delete(keyId));
       this.inflight.set(keyId, pending);
     }
@@ -117,7 +150,7 @@ export class KeyCache {
 
   private async fetch(keyId: string): Promise<KeyRecord | null> {
     this.stats.lookups++;
-    const row: Row | null = await this.prisma.apiKey.findUnique({ where: { keyId }, select });
+    const row = (await this.sql.query<Row>(`${SELECT} WHERE k."keyId" = $1`, [keyId])).rows[0] ?? null;
     if (!row) {
       this.records.delete(keyId);
       if (this.misses.size >= this.maxNegative) this.misses.delete(this.misses.keys().next().value!);

@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
+
 /**
  * Two limits guard the verification API, per client IP:
  * - in flight: at most API_MAX_IN_FLIGHT (default 20, Elastic Email's limit) concurrent requests;
@@ -67,39 +68,59 @@ class MemoryLimits implements ApiLimits {
 }
 
 /**
- * Shared counters: consume one point when a request starts and give it back when it ends. The key expires after
- * a minute so a crashed instance cannot hold an IP's slots for ever.
+ * Shared counters. In-flight is a tiny Lua script rather than rate-limiter-flexible, whose consume() counts
+ * rejected requests too and whose window TTL is fixed at creation: the script increments only when under the
+ * limit, decrements on release, and refreshes a one-minute TTL so a crashed instance cannot hold slots for ever.
+ * If Redis is unreachable the request is let through (logged once a minute): availability over strictness.
  */
+const ACQUIRE = `local n = redis.call('INCR', KEYS[1])
+if n > tonumber(ARGV[1]) then redis.call('DECR', KEYS[1]) return 0 end
+redis.call('EXPIRE', KEYS[1], ARGV[2]) return 1`;
+const RELEASE = `local n = redis.call('DECR', KEYS[1]) if n <= 0 then redis.call('DEL', KEYS[1]) end return n`;
+
 class RedisLimits implements ApiLimits {
-  private inFlight: RateLimiterRedis;
   private failures: RateLimiterAbstract;
+  private lastWarning = 0;
   constructor(
     private readonly options: LimitOptions,
     private readonly redis: Redis,
   ) {
-    this.inFlight = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: `${options.prefix ?? "dc"}_inflight`,
-      points: options.maxInFlight,
-      duration: 60,
-    });
     this.failures = failureLimiter(options, redis);
+    redis.on("error", (e: Error) => this.warn(e));
+  }
+  private warn(e: Error) {
+    if (Date.now() - this.lastWarning < 60_000) return;
+    this.lastWarning = Date.now();
+    console.error(`[limits] Redis unavailable, limits not shared: ${e.message}`);
+  }
+  private key(ip: string) {
+    return `${this.options.prefix ?? "dc"}_inflight:${ip}`;
   }
   async acquire(ip: string) {
+    const key = this.key(ip);
+    let ok: unknown;
     try {
-      await this.inFlight.consume(ip);
+      ok = await this.redis.eval(ACQUIRE, 1, key, this.options.maxInFlight, 60);
     } catch (e) {
-      if (e instanceof RateLimiterRes) return null;
-      throw e;
+      this.warn(e as Error);
+      return () => {};
     }
+    if (ok !== 1) return null;
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      void this.inFlight.reward(ip, 1).catch(() => {});
+      void this.redis.eval(RELEASE, 1, key).catch(() => {});
     };
   }
-  recordAuthFailure = (ip: string) => penalise(this.failures, ip);
+  recordAuthFailure = async (ip: string) => {
+    try {
+      return await penalise(this.failures, ip);
+    } catch (e) {
+      this.warn(e as Error);
+      return 0;
+    }
+  };
   async close() {
     await this.redis.quit().catch(() => {});
   }

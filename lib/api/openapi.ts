@@ -2,8 +2,9 @@ import { z } from "zod";
 import { problemSchema, verifyRequestSchema, verifyResponseSchema, whoamiResponseSchema } from "./schemas";
 
 function schema(s: z.ZodType) {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
-  return rest;
+  const json = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  delete json.$schema; // components inherit the document's dialect (JSON Schema 2020-12 in OpenAPI 3.1)
+  return json;
 }
 
 const problem = (description: string) => ({

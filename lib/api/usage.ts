@@ -10,6 +10,7 @@ export class UsageRecorder {
   private pending = new Map<string, Pending>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  private day = { start: 0, end: 0, label: "" };
 
   constructor(
     private readonly sql: SqlRunner,
@@ -32,8 +33,17 @@ export class UsageRecorder {
       entry.lastAt = nowMs;
       entry.lastIp = ip;
     }
-    const day = new Date(nowMs).toISOString().slice(0, 10);
+    const day = this.dayOf(nowMs);
     entry.days.set(day, (entry.days.get(day) ?? 0) + 1);
+  }
+
+  /** The UTC day label, recomputed only when the day changes (this runs on every verified request). */
+  private dayOf(nowMs: number): string {
+    if (nowMs < this.day.start || nowMs >= this.day.end) {
+      const start = nowMs - (nowMs % 86_400_000);
+      this.day = { start, end: start + 86_400_000, label: new Date(start).toISOString().slice(0, 10) };
+    }
+    return this.day.label;
   }
 
   flush(): Promise<void> {

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { KeyObject } from "node:crypto";
 import { parseApiKey } from "@/lib/api-keys/key-format";
 import { hashSecretBytes } from "@/lib/api-keys/secret-hash";
 import type ipaddr from "ipaddr.js";
@@ -27,12 +28,12 @@ function equal(a: Buffer, b: Buffer): boolean {
 export async function verifyKey(
   cache: KeyCache,
   presented: string,
-  options: { ip: ipaddr.IPv4 | ipaddr.IPv6 | null; requiredScopes?: readonly string[]; nowMs: number },
+  options: { ip: ipaddr.IPv4 | ipaddr.IPv6 | null; requiredScopes?: readonly string[]; nowMs: number; pepper?: KeyObject },
 ): Promise<VerifyResult> {
   const parsed = parseApiKey(presented);
   if (!parsed) return { code: "NOT_FOUND" };
   const record = cache.peek(parsed.keyId) ?? (await cache.get(parsed.keyId, options.nowMs));
-  const digest = hashSecretBytes(parsed.secret);
+  const digest = hashSecretBytes(parsed.secret, options.pepper);
   if (!record) {
     equal(digest, ZERO); // same comparison work as for a known id
     return { code: "NOT_FOUND" };

@@ -23,6 +23,6 @@ export async function openAdapter(config: DatabaseConfig): Promise<OpenedAdapter
   if (config.kind === "postgres") {
     return { adapter: new PrismaPg({ connectionString: config.url, max: 10 }), close: async () => {} };
   }
-  const { pglite, close } = await openPglite(config.dataDir);
+  const { pglite, close } = await openPglite(config.dataDir, config.loadDataDir);
   return { adapter: pgliteAdapter(pglite), pglite, close };
 }

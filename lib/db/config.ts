@@ -1,7 +1,7 @@
 import path from "node:path";
 
 export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string | null }
+  | { kind: "pglite"; dataDir: string | null; /** in-memory only: start from this dump instead of initdb (tests) */ loadDataDir?: Blob }
   | { kind: "postgres"; url: string };
 
 export const DEFAULT_PGLITE_DIR = "./data/pglite";

@@ -56,14 +56,22 @@ function acquireLock(dataDir: string): () => void {
   throw new DatabaseLockedError(`Could not lock ${file}`);
 }
 
-export async function openPglite(dataDir: string | null): Promise<{ pglite: PGlite; close: () => Promise<void> }> {
+// PostgreSQL's default 128 MB of shared buffers is sized for a server, not an embedded database: 16 MB cuts the
+// process's resident memory by ~100 MB (measured with 10,000 keys) with no change to the hot path, which reads
+// keys from the in-memory cache, not from PGlite.
+const OPTIONS = { postgresqlconf: ["shared_buffers=16MB"] };
+
+export async function openPglite(
+  dataDir: string | null,
+  loadDataDir?: Blob,
+): Promise<{ pglite: PGlite; close: () => Promise<void> }> {
   if (!dataDir) {
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create({ ...OPTIONS, loadDataDir });
     return { pglite, close: () => pglite.close() };
   }
   const release = acquireLock(dataDir);
   try {
-    const pglite = await PGlite.create(dataDir);
+    const pglite = await PGlite.create(dataDir, OPTIONS);
     return {
       pglite,
       close: async () => {

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import fs from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 
@@ -33,8 +34,14 @@ beforeAll(async () => {
       await c.end();
     };
   }
-  const db = await openDatabase(url ? { kind: "postgres", url } : { kind: "pglite", dataDir: null });
-  await applyMigrations(db.sql);
+  const template = url ? undefined : inject("pgliteTemplate");
+  const db = await openDatabase(
+    url
+      ? { kind: "postgres", url }
+      : { kind: "pglite", dataDir: null, loadDataDir: template ? new Blob([fs.readFileSync(template)]) : undefined },
+  );
+  await applyMigrations(db.sql); // no-op on the migrated template
+
   globalThis.__dcDatabase = Promise.resolve(db);
 });
 

@@ -1,0 +1,47 @@
+/**
+ * Bench data: 100 accounts × 100 keys (10,000), inserted directly with createMany. The plaintext keys are
+ * written to data/bench/keys.json for the load generator only (data/ is git-ignored).
+ */
+import fs from "node:fs";
+import { openDatabase } from "@/lib/db/client";
+import type { DatabaseConfig } from "@/lib/db/config";
+import { applyMigrations } from "@/lib/db/migrate";
+import { generateKeyId, issueSecret } from "@/lib/api-keys/secrets";
+
+export const BENCH_DIR = "data/bench";
+export const KEYS_FILE = `${BENCH_DIR}/keys.json`;
+
+export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 100, perAccount = 100): Promise<string[]> {
+  if (config.kind === "pglite" && config.dataDir) fs.rmSync(config.dataDir, { recursive: true, force: true });
+  const db = await openDatabase(config);
+  try {
+    if (config.kind === "postgres") await db.sql.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    await applyMigrations(db.sql);
+    const keys: string[] = [];
+    for (let a = 0; a < accounts; a++) {
+      const account = await db.prisma.account.create({ data: { name: `Bench account ${a}` } });
+      const rows = [];
+      for (let k = 0; k < perAccount; k++) {
+        const keyId = generateKeyId();
+        const issued = issueSecret(keyId);
+        keys.push(issued.plaintextKey);
+        rows.push({
+          accountId: account.id,
+          name: `Bench key ${a}-${k}`,
+          keyId,
+          secretHash: issued.secretHash,
+          secretLast5: issued.secretLast5,
+          scopes: ["subscribers"],
+          permissions: [],
+          allowedIps: k % 10 === 0 ? ["127.0.0.0/8", "::1"] : [],
+        });
+      }
+      await db.prisma.apiKey.createMany({ data: rows });
+    }
+    fs.mkdirSync(BENCH_DIR, { recursive: true });
+    fs.writeFileSync(KEYS_FILE, JSON.stringify(keys));
+    return keys;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,10 @@
+import { PGlite } from "@electric-sql/pglite";
+let t = Date.now();
+const a = await PGlite.create({ postgresqlconf: ["shared_buffers=16MB"] });
+await a.query("select 1");
+console.log("fresh", Date.now() - t);
+const dump = await a.dumpDataDir("none");
+t = Date.now();
+const b = await PGlite.create({ loadDataDir: dump, postgresqlconf: ["shared_buffers=16MB"] });
+await b.query("select 1");
+console.log("from dump", Date.now() - t);

@@ -1,0 +1,187 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
+import { advanceTestClock } from "@/lib/api/clock";
+import { BASE62, checksum } from "@/lib/api-keys/key-format";
+import { createApiKey, rotateApiKey, setApiKeyEnabled } from "@/lib/api-keys/mutations";
+import { createTestAccount, keyInput, keyRow, splitKey, type TestAccount } from "../support/fixtures";
+import { basic, rawHttp, startTestApi, whoami, type TestApi } from "../support/api-server";
+
+const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
+const rand62 = (n: number) => Array.from(crypto.randomBytes(n), (b) => BASE62[b % 62]).join("");
+/** A well-formed key with a valid checksum for `keyId`. */
+const forge = (keyId: string) => {
+  const random = rand62(33);
+  return `${keyId}.${random}${checksum(`${keyId}.${random}`)}`;
+};
+
+let api: TestApi;
+let acct: TestAccount;
+beforeAll(async () => {
+  // A high failure limit: this file sends many wrong keys on purpose and tests the limit elsewhere.
+  api = await startTestApi({ limits: { maxAuthFailures: 10_000, redisUrl: undefined } });
+  acct = await createTestAccount("Matrix");
+});
+afterAll(() => api.close());
+
+const newKey = (overrides: Parameters<typeof keyInput>[0] = {}) => createApiKey(acct.ctx.owner, keyInput(overrides));
+
+describe("GET /api/v1/whoami", () => {
+  it("accepts Basic api:KEY, Basic KEY:, Basic :KEY and Bearer, without leaking the secret or its hash", async () => {
+    const { plaintextKey, key } = await newKey({ name: "Matrix valid", scopes: ["subscribers", "statistics"], permissions: ["archive_ready_to_receive"], expiresOn: "2099-12-31" });
+    const row = (await keyRow(key.id))!;
+    const account = await (await getPrisma()).account.findUniqueOrThrow({ where: { id: acct.accountId } });
+    const { secret } = splitKey(plaintextKey);
+    for (const auth of [basic(plaintextKey), `Basic ${b64(`${plaintextKey}:`)}`, basic(plaintextKey, ""), `Bearer ${plaintextKey}`, `bearer ${plaintextKey}`]) {
+      const res = await whoami(api.url, auth);
+      expect(res.status, auth).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(res.body).toStrictEqual({
+        account: { id: acct.accountId, name: acct.name, kind: account.kind },
+        key: { keyId: key.keyId, name: "Matrix valid", scopes: ["subscribers", "statistics"], permissions: ["archive_ready_to_receive"], expiresAt: "2099-12-31T23:59:59.999Z" },
+      });
+      for (const leak of [secret, row.secretHash, row.secretLast5, "secretHash", "hash"]) expect(res.text).not.toContain(leak);
+    }
+  });
+
+  it("answers every kind of 401 with the same bytes, problem+json and WWW-Authenticate", async () => {
+    const { plaintextKey } = await newKey();
+    const { keyId, secret } = splitKey(plaintextKey);
+    const last = secret.at(-1) === "A" ? "B" : "A";
+    const cases = {
+      wrongSecret: `Bearer ${forge(keyId)}`,
+      unknownKeyId: basic(forge(`dc_${rand62(16)}`)),
+      badChecksum: basic(`${keyId}.${secret.slice(0, -1)}${last}`),
+      missing: undefined,
+    };
+    const bodies = new Set<string>();
+    for (const [name, auth] of Object.entries(cases)) {
+      const res = await whoami(api.url, auth);
+      expect(res.status, name).toBe(401);
+      expect(res.headers.get("content-type"), name).toMatch(/^application\/problem\+json/);
+      expect(res.headers.get("www-authenticate"), name).toBe('Basic realm="api"');
+      expect(res.body).toMatchObject({ status: 401, title: "Unauthorized" });
+      bodies.add(res.text);
+    }
+    expect(bodies.size).toBe(1);
+    expect((await whoami(api.url, `Bearer ${plaintextKey}`)).status).toBe(200); // the real key still works
+  });
+
+  it("answers malformed or foreign Authorization headers with 400 or 401, never 500", async () => {
+    const { plaintextKey } = await newKey();
+    const viaFetch: Record<string, string> = {
+      basicNoColon: `Basic ${b64("no-colon-here")}`,
+      basicNotBase64: "Basic !!!not*base64!!!",
+      basicBadPadding: "Basic abc",
+      basicAlone: "Basic",
+      bearerAlone: "Bearer",
+      noScheme: plaintextKey,
+      wrongScheme: `Digest ${plaintextKey}`,
+      manyColons: `Basic ${b64(`a:b:c:${plaintextKey}`)}`,
+      keyThenColons: `Basic ${b64(`api:${plaintextKey}:extra`)}`,
+      emptyUserAndPassword: `Basic ${b64(":")}`,
+      emptyUserWrongPassword: `Basic ${b64(":nope")}`,
+      hugeBearer: `Bearer ${"k".repeat(10 * 1024)}`,
+      hugeBasic: `Basic ${"QUFB".repeat(2600)}`,
+    };
+    for (const [name, auth] of Object.entries(viaFetch)) {
+      const res = await whoami(api.url, auth);
+      expect([400, 401], name).toContain(res.status);
+      expect(res.headers.get("content-type"), name).toMatch(/^application\/problem\+json/);
+    }
+    expect((await whoami(api.url, viaFetch.basicNoColon)).status).toBe(400);
+    expect((await whoami(api.url, viaFetch.wrongScheme)).status).toBe(401);
+
+    // Bytes node's fetch refuses to send: raw requests.
+    const raw: Record<string, Buffer> = {
+      unicodeBearer: Buffer.from(`Bearer ${plaintextKey.slice(0, -2)}éü`, "utf8"),
+      latin1Basic: Buffer.from(`Basic ${b64(`api:${plaintextKey}`)}\xff\xfe`, "latin1"),
+      nulInBearer: Buffer.from(`Bearer ${plaintextKey.slice(0, 10)}\0${plaintextKey.slice(10)}`, "latin1"),
+      nulInBasic: Buffer.from(`Basic ${b64(`api:${plaintextKey.slice(0, 10)}\0${plaintextKey.slice(10)}`)}`, "latin1"),
+      nulDecoded: Buffer.from(`Basic ${b64(`api:\0${plaintextKey}`)}`, "latin1"),
+    };
+    for (const [name, value] of Object.entries(raw)) {
+      const req = Buffer.concat([Buffer.from("GET /api/v1/whoami HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: "), value, Buffer.from("\r\n\r\n")]);
+      const res = await rawHttp(api.url, req);
+      expect([400, 401], `${name}: ${res.raw.slice(0, 80)}`).toContain(res.status);
+    }
+    expect((await whoami(api.url, `Bearer ${plaintextKey}`)).status).toBe(200);
+  });
+
+  it("answers 403 DISABLED for a disabled key and 403 EXPIRED for an expired one", async () => {
+    const disabled = await newKey();
+    await setApiKeyEnabled(acct.ctx.owner, disabled.key.id, false);
+    const off = await whoami(api.url, basic(disabled.plaintextKey));
+    expect(off.status).toBe(403);
+    expect(off.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(off.body.code).toBe("DISABLED");
+
+    const expired = await newKey();
+    expect((await whoami(api.url, basic(expired.plaintextKey))).status).toBe(200);
+    await (await getPrisma()).apiKey.update({ where: { id: expired.key.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    await api.instance.cache.refresh(expired.key.keyId);
+    const gone = await whoami(api.url, `Bearer ${expired.plaintextKey}`);
+    expect(gone.status).toBe(403);
+    expect(gone.body.code).toBe("EXPIRED");
+  });
+
+  it("keeps the old secret during a rotation grace period, and drops it at once with 'now'", async () => {
+    const graced = await newKey();
+    const rotated = await rotateApiKey(acct.ctx.owner, graced.key.id, "1h");
+    expect((await whoami(api.url, basic(graced.plaintextKey))).status).toBe(200);
+    expect((await whoami(api.url, basic(rotated.plaintextKey))).status).toBe(200);
+
+    const immediate = await newKey();
+    const replaced = await rotateApiKey(acct.ctx.owner, immediate.key.id, "now");
+    expect((await whoami(api.url, basic(immediate.plaintextKey))).status).toBe(401);
+    expect((await whoami(api.url, basic(replaced.plaintextKey))).status).toBe(200);
+
+    // A second rotation inside the grace period keeps only the secret it replaces.
+    const twice = await rotateApiKey(acct.ctx.owner, graced.key.id, "1h");
+    expect((await whoami(api.url, basic(graced.plaintextKey))).status).toBe(401);
+    expect((await whoami(api.url, basic(rotated.plaintextKey))).status).toBe(200);
+    expect((await whoami(api.url, basic(twice.plaintextKey))).status).toBe(200);
+  });
+
+  it("rejects the old secret once the grace period is over (test clock +61 min)", async () => {
+    const { plaintextKey, key } = await newKey();
+    const rotated = await rotateApiKey(acct.ctx.owner, key.id, "1h");
+    expect((await whoami(api.url, basic(plaintextKey))).status).toBe(200);
+    const before = process.env.DC_TEST_CLOCK;
+    process.env.DC_TEST_CLOCK = "1";
+    try {
+      advanceTestClock(61 * 60_000);
+      expect((await whoami(api.url, basic(plaintextKey))).status).toBe(401);
+      expect((await whoami(api.url, basic(rotated.plaintextKey))).status).toBe(200);
+    } finally {
+      globalThis.__dcClockOffsetMs = 0;
+      if (before === undefined) delete process.env.DC_TEST_CLOCK;
+      else process.env.DC_TEST_CLOCK = before;
+    }
+  });
+});
+
+describe("routing and OpenAPI", () => {
+  it("answers 404 for an unknown path and 405 with Allow for a wrong method", async () => {
+    const missing = await fetch(`${api.url}/api/v1/nope`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect((await missing.json()).status).toBe(404);
+    const post = await fetch(`${api.url}/api/v1/whoami`, { method: "POST" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET");
+    const get = await fetch(`${api.url}/api/v1/keys/verify`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+  });
+
+  it("publishes an OpenAPI 3.1 document for whoami and keys/verify", async () => {
+    const res = await fetch(`${api.url}/api/v1/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const doc = JSON.parse(await res.text());
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.paths["/api/v1/whoami"].get).toBeTruthy();
+    expect(doc.paths["/api/v1/keys/verify"].post).toBeTruthy();
+  });
+});
