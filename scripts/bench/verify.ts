@@ -24,7 +24,7 @@ const env: NodeJS.ProcessEnv = {
   // The load comes from one IP: lift the per-IP limits so the bench measures the path, not the limiter's refusals.
   API_MAX_IN_FLIGHT: "100000",
   API_MAX_AUTH_FAILURES: "1000000000",
-  USAGE_FLUSH_MS: "5000",
+  USAGE_FLUSH_MS: process.env.USAGE_FLUSH_MS ?? "5000",
 };
 process.env.API_KEY_PEPPER = env.API_KEY_PEPPER;
 
