@@ -46,10 +46,37 @@ function fieldsOf(input: ApiKeyInput) {
   };
 }
 
-export async function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
+/**
+ * Every key change: one transaction that writes the change, its audit event and the NOTIFY for other
+ * instances; after the commit this instance's verification cache is refreshed so it never answers stale.
+ */
+async function changeKey<T>(ctx: ActorContext, run: (tx: Tx) => Promise<{ keyId: string; result: T }>): Promise<T> {
   assertCan(ctx, "apiKeys.manage");
   const prisma = await getPrisma();
-  const result = await prisma.$transaction(async (tx) => {
+  const { keyId, result } = await prisma.$transaction(run, TX_OPTIONS);
+  await refreshLocalKeyCache(keyId);
+  return result;
+}
+
+async function keyChanged(
+  tx: Tx,
+  ctx: ActorContext,
+  action: string,
+  key: { id: string; keyId: string; name: string },
+  details: Record<string, Prisma.InputJsonValue> = {},
+) {
+  await announceKeyChange(tx, key.keyId);
+  await recordAudit(tx, ctx, {
+    action,
+    targetType: "api_key",
+    targetId: key.id,
+    targetLabel: key.keyId,
+    details: { name: key.name, ...details },
+  });
+}
+
+export function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
+  return changeKey(ctx, async (tx) => {
     // Lock the account row so concurrent creates queue here: count-then-insert then holds the limit on
     // PostgreSQL's READ COMMITTED as well as on PGlite.
     const [account] = await tx.$queryRaw<{ maxApiKeys: number }[]>`
@@ -69,24 +96,13 @@ export async function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promi
       data: { ...fieldsOf(input), accountId: ctx.accountId, keyId, secretHash, secretLast5, createdById: ctx.userId },
       select: apiKeySelect,
     });
-    await announceKeyChange(tx, keyId);
-    await recordAudit(tx, ctx, {
-      action: "api_key.created",
-      targetType: "api_key",
-      targetId: row.id,
-      targetLabel: keyId,
-      details: { name: row.name, scopes: row.scopes },
-    });
-    return { key: toApiKeyDto(row), plaintextKey };
-  }, TX_OPTIONS);
-  await refreshLocalKeyCache(result.key.keyId);
-  return result;
+    await keyChanged(tx, ctx, "api_key.created", row, { scopes: row.scopes });
+    return { keyId, result: { key: toApiKeyDto(row), plaintextKey } };
+  });
 }
 
-export async function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput): Promise<ApiKeyDto> {
-  assertCan(ctx, "apiKeys.manage");
-  const prisma = await getPrisma();
-  const result = await prisma.$transaction(async (tx) => {
+export function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput): Promise<ApiKeyDto> {
+  return changeKey(ctx, async (tx) => {
     const existing = await tx.apiKey.findFirst({
       where: { id, accountId: ctx.accountId },
       select: {
@@ -106,24 +122,13 @@ export async function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyI
       (k) => JSON.stringify(existing[k as keyof typeof existing]) !== JSON.stringify(next[k as keyof typeof next]),
     );
     const row = await tx.apiKey.update({ where: { id }, data: next, select: apiKeySelect });
-    await announceKeyChange(tx, row.keyId);
-    await recordAudit(tx, ctx, {
-      action: "api_key.updated",
-      targetType: "api_key",
-      targetId: id,
-      targetLabel: row.keyId,
-      details: { name: row.name, changed },
-    });
-    return toApiKeyDto(row);
-  }, TX_OPTIONS);
-  await refreshLocalKeyCache(result.keyId);
-  return result;
+    await keyChanged(tx, ctx, "api_key.updated", row, { changed });
+    return { keyId: row.keyId, result: toApiKeyDto(row) };
+  });
 }
 
-export async function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace): Promise<IssuedKey> {
-  assertCan(ctx, "apiKeys.manage");
-  const prisma = await getPrisma();
-  const result = await prisma.$transaction(async (tx) => {
+export function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace): Promise<IssuedKey> {
+  return changeKey(ctx, async (tx) => {
     const existing = await findOwnKey(tx, ctx, id);
     const graceMs = ROTATION_GRACE[grace].ms;
     const now = new Date();
@@ -140,44 +145,22 @@ export async function rotateApiKey(ctx: ActorContext, id: string, grace: Rotatio
       },
       select: apiKeySelect,
     });
-    await announceKeyChange(tx, row.keyId);
-    await recordAudit(tx, ctx, {
-      action: "api_key.rotated",
-      targetType: "api_key",
-      targetId: id,
-      targetLabel: row.keyId,
-      details: { name: row.name, oldSecretValidFor: grace },
-    });
-    return { key: toApiKeyDto(row), plaintextKey };
-  }, TX_OPTIONS);
-  await refreshLocalKeyCache(result.key.keyId);
-  return result;
+    await keyChanged(tx, ctx, "api_key.rotated", row, { oldSecretValidFor: grace });
+    return { keyId: row.keyId, result: { key: toApiKeyDto(row), plaintextKey } };
+  });
 }
 
-export async function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean): Promise<ApiKeyDto> {
-  assertCan(ctx, "apiKeys.manage");
-  const prisma = await getPrisma();
-  const result = await prisma.$transaction(async (tx) => {
+export function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean): Promise<ApiKeyDto> {
+  return changeKey(ctx, async (tx) => {
     await findOwnKey(tx, ctx, id);
     const row = await tx.apiKey.update({ where: { id }, data: { enabled }, select: apiKeySelect });
-    await announceKeyChange(tx, row.keyId);
-    await recordAudit(tx, ctx, {
-      action: enabled ? "api_key.enabled" : "api_key.disabled",
-      targetType: "api_key",
-      targetId: id,
-      targetLabel: row.keyId,
-      details: { name: row.name },
-    });
-    return toApiKeyDto(row);
-  }, TX_OPTIONS);
-  await refreshLocalKeyCache(result.keyId);
-  return result;
+    await keyChanged(tx, ctx, enabled ? "api_key.enabled" : "api_key.disabled", row);
+    return { keyId: row.keyId, result: toApiKeyDto(row) };
+  });
 }
 
-export async function deleteApiKey(ctx: ActorContext, id: string, confirmName: string): Promise<{ keyId: string }> {
-  assertCan(ctx, "apiKeys.manage");
-  const prisma = await getPrisma();
-  const result = await prisma.$transaction(async (tx) => {
+export function deleteApiKey(ctx: ActorContext, id: string, confirmName: string): Promise<{ keyId: string }> {
+  return changeKey(ctx, async (tx) => {
     const existing = await findOwnKey(tx, ctx, id);
     if (confirmName.trim() !== existing.name) {
       throw new ValidationError("The name you typed does not match.", {
@@ -185,16 +168,7 @@ export async function deleteApiKey(ctx: ActorContext, id: string, confirmName: s
       });
     }
     await tx.apiKey.delete({ where: { id } });
-    await announceKeyChange(tx, existing.keyId);
-    await recordAudit(tx, ctx, {
-      action: "api_key.deleted",
-      targetType: "api_key",
-      targetId: id,
-      targetLabel: existing.keyId,
-      details: { name: existing.name },
-    });
-    return { keyId: existing.keyId };
-  }, TX_OPTIONS);
-  await refreshLocalKeyCache(result.keyId);
-  return result;
+    await keyChanged(tx, ctx, "api_key.deleted", existing);
+    return { keyId: existing.keyId, result: { keyId: existing.keyId } };
+  });
 }

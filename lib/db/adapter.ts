@@ -1,4 +1,5 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { PGlite } from "@electric-sql/pglite";
@@ -21,7 +22,11 @@ export function pgliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdapterFac
 
 export async function openAdapter(config: DatabaseConfig): Promise<OpenedAdapter> {
   if (config.kind === "postgres") {
-    return { adapter: new PrismaPg({ connectionString: config.url, max: 10 }), close: async () => {} };
+    // Our own pool, so an idle connection killed by the server (restart, failover, DROP DATABASE … FORCE) is
+    // logged and replaced instead of crashing the process with an unhandled 'error' event.
+    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    pool.on("error", (e) => console.error(`[db] idle connection lost: ${e.message}`));
+    return { adapter: new PrismaPg(pool), close: () => pool.end() };
   }
   const { pglite, close } = await openPglite(config.dataDir, config.loadDataDir);
   return { adapter: pgliteAdapter(pglite), pglite, close };

@@ -29,6 +29,7 @@ export async function openDatabase(config: DatabaseConfig = resolveDatabaseConfi
     };
   } else {
     const pool = new pg.Pool({ connectionString: (config as { url: string }).url, max: 2, allowExitOnIdle: true });
+    pool.on("error", (e) => console.error(`[db] idle connection lost: ${e.message}`));
     sql = {
       query: async <T,>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as T[] }),
       exec: async (text: string) => void (await pool.query(text)),

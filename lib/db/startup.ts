@@ -22,7 +22,7 @@ export async function checkDatabase(db: Database): Promise<void> {
 }
 
 /** Secrets the app cannot run safely without. */
-export function checkEnvironment(env = process.env): string[] {
+export function checkEnvironment(env: Record<string, string | undefined> = process.env): string[] {
   const problems: string[] = [];
   if ((env.AUTH_SECRET ?? "").length < 32) problems.push("AUTH_SECRET must be at least 32 characters");
   if ((env.API_KEY_PEPPER ?? "").length < 32) problems.push("API_KEY_PEPPER must be at least 32 characters");
