@@ -79,7 +79,7 @@ export function KeyTable({ keys, canManage, busyId, onAction }: Props) {
               </td>
               {canManage ? (
                 <td className="px-3 py-3">
-                  <div className="grid grid-cols-2 gap-1 whitespace-nowrap" role="group" aria-label={`Actions for ${key.name}`}>
+                  <div className="flex w-24 flex-col gap-1 whitespace-nowrap" role="group" aria-label={`Actions for ${key.name}`}>
                     <Button size="sm" variant="secondary" onClick={() => onAction("edit", key)} aria-label={`Edit ${key.name}`}>Edit</Button>
                     <Button size="sm" variant="secondary" onClick={() => onAction("rotate", key)} aria-label={`Change key ${key.name}`}>Change key</Button>
                     <Button

@@ -87,12 +87,13 @@ async function main() {
   const baseline = await start(["scripts/bench/baseline-server.ts", KEYS_FILE], 3201, /baseline ready/);
   const rows: Row[] = [];
   try {
+    // (a) and (c) alternate so that each ratio compares passes run back to back on this shared machine.
     rows.push(await load("(a) ours, valid keys — cold", 3200, keys, server.pid!));
+    rows.push(await load("(c) node:http baseline — cold", 3201, keys, baseline.pid!));
     rows.push(await load("(a) ours, valid keys — warm", 3200, keys, server.pid!));
+    rows.push(await load("(c) node:http baseline — warm", 3201, keys, baseline.pid!));
     rows.push(await load("(b) ours, unknown keys — cold", 3200, unknown, server.pid!));
     rows.push(await load("(b) ours, unknown keys — warm", 3200, unknown, server.pid!));
-    rows.push(await load("(c) node:http baseline — cold", 3201, keys, baseline.pid!));
-    rows.push(await load("(c) node:http baseline — warm", 3201, keys, baseline.pid!));
   } finally {
     server.kill("SIGTERM");
     baseline.kill("SIGTERM");
@@ -102,7 +103,7 @@ async function main() {
   console.log("| pass | req/s | p50 ms | p99 ms | errors | non-2xx | peak RSS MB |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rssMb} |`);
-  const [aCold, aWarm, , bWarm, cCold, cWarm] = rows as [Row, Row, Row, Row, Row, Row];
+  const [aCold, cCold, aWarm, cWarm, , bWarm] = rows as [Row, Row, Row, Row, Row, Row];
   const ratio = aWarm.rps / cWarm.rps;
   console.log(`\nratio (a)/(c): warm ${ratio.toFixed(2)}, cold ${(aCold.rps / cCold.rps).toFixed(2)}`);
   const checks = [
