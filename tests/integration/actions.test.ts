@@ -20,22 +20,13 @@ import {
 import { getPrisma } from "@/lib/db";
 import { createApiKey } from "@/lib/api-keys/mutations";
 import type { ApiKeyFormValues } from "@/lib/validation/api-keys";
-import { auditEventsOf, createTestAccount, keyInput, snapshotAccount, type TestAccount } from "../support/fixtures";
+import { auditEventsOf, createTestAccount, keyFormValues, keyInput, snapshotAccount, type TestAccount } from "../support/fixtures";
 
 const PATH = "/settings/developers/api-keys";
 const FORBIDDEN = "You do not have permission to do that.";
 
 function form(overrides: Record<string, unknown> = {}) {
-  return {
-    name: "From the dashboard",
-    description: "",
-    scopes: ["subscribers"],
-    permissions: [],
-    allowedIps: "",
-    expiresOn: "",
-    defaultMailingId: "",
-    ...overrides,
-  } as ApiKeyFormValues;
+  return { ...keyFormValues(), ...overrides } as ApiKeyFormValues;
 }
 
 const signInAs = (userId: string | null) => void (state.session = userId ? { user: { id: userId } } : null);

@@ -2,7 +2,12 @@ import crypto from "node:crypto";
 import { getPrisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/auth/context";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createApiKeySchema, type ApiKeyFormValues } from "@/lib/validation/api-keys";
+import { createApiKeySchema, emptyApiKeyForm, type ApiKeyFormValues } from "@/lib/validation/api-keys";
+
+/** A valid form as the dashboard would submit it: the empty form plus a name and one scope. */
+export function keyFormValues(overrides: Partial<ApiKeyFormValues> = {}): ApiKeyFormValues {
+  return { ...emptyApiKeyForm, name: "From the dashboard", scopes: ["subscribers"], ...overrides };
+}
 
 export const ROLES: Role[] = ["owner", "admin", "developer", "viewer"];
 
@@ -27,16 +32,7 @@ export async function createTestAccount(label = "Test", maxApiKeys = 15): Promis
 }
 
 export function keyInput(overrides: Partial<ApiKeyFormValues> = {}) {
-  return createApiKeySchema.parse({
-    name: `Key ${crypto.randomBytes(3).toString("hex")}`,
-    description: "",
-    scopes: ["subscribers"],
-    permissions: [],
-    allowedIps: "",
-    expiresOn: "",
-    defaultMailingId: "",
-    ...overrides,
-  });
+  return createApiKeySchema.parse(keyFormValues({ name: `Key ${crypto.randomBytes(3).toString("hex")}`, ...overrides }));
 }
 
 /** Every column of the account and its keys (hashes included) plus its audit event ids: compare before/after. */

@@ -3,21 +3,14 @@ import { ROTATION_GRACE_OPTIONS } from "@/lib/api-keys/catalog";
 import {
   createApiKeySchema,
   deleteApiKeySchema,
+  emptyApiKeyForm,
   rotateApiKeySchema,
   setApiKeyEnabledSchema,
   updateApiKeySchema,
 } from "@/lib/validation/api-keys";
 
 // Strictness and the schemas of the key actions (update, rotate, enable/disable, delete).
-const valid = {
-  name: "CI deploy key",
-  description: "",
-  scopes: ["subscribers"],
-  permissions: [],
-  allowedIps: "",
-  expiresOn: "",
-  defaultMailingId: "",
-};
+const valid = { ...emptyApiKeyForm, name: "CI deploy key", scopes: ["subscribers"] };
 
 type Schema = { safeParse: (v: unknown) => { success: boolean; error?: { issues: unknown[] } } };
 type Issue = { path: PropertyKey[]; message: string; code: string };
