@@ -30,6 +30,8 @@ const SELECT = `SELECT k."id", k."keyId", k."name", k."scopes", k."permissions",
   a."id" AS "accountId", a."name" AS "accountName", a."kind"::text AS "accountKind"
   FROM "ApiKey" k JOIN "Account" a ON a."id" = k."accountId"`;
 
+const LOAD_PAGE = 500;
+
 type Row = {
   id: string;
   keyId: string;
@@ -110,10 +112,19 @@ export class KeyCache {
     return this.records.size;
   }
 
+  /**
+   * Reads every key in pages of LOAD_PAGE (keyset pagination): on PGlite a single 10,000-row result would grow
+   * the WASM heap, which never shrinks, by tens of megabytes.
+   */
   async loadAll(): Promise<number> {
-    const { rows } = await this.sql.query<Row>(SELECT);
     const next = new Map<string, KeyRecord>();
-    for (const row of rows) next.set(row.keyId, toRecord(row));
+    let after = "";
+    for (;;) {
+      const { rows } = await this.sql.query<Row>(`${SELECT} WHERE k."keyId" > $1 ORDER BY k."keyId" LIMIT ${LOAD_PAGE}`, [after]);
+      for (const row of rows) next.set(row.keyId, toRecord(row));
+      if (rows.length < LOAD_PAGE) break;
+      after = rows[rows.length - 1]!.keyId;
+    }
     this.records = next;
     this.misses.clear();
     this.stats.loads++;
