@@ -22,7 +22,7 @@ export async function startApi(db: Database, options: ApiOptions = {}): Promise<
   await cache.loadAll();
   const unfollow = await followKeyChanges(db, cache);
   const limits = createLimits({ ...limitOptionsFromEnv(), ...options.limits });
-  const usage = new UsageRecorder(db.sql, options.usageFlushMs).start();
+  const usage = new UsageRecorder(db.sql, options.usageFlushMs, db.pglite ? 60_000 : 0).start();
   const handler = createApiHandler({
     pepper: pepperKey(),
     cache,

@@ -12,9 +12,16 @@ export class UsageRecorder {
   private flushing: Promise<void> = Promise.resolve();
   private day = { start: 0, end: 0, label: "" };
 
+  private lastVacuum = Date.now();
+
+  /**
+   * `vacuumEveryMs` > 0 for the embedded database: PGlite runs without autovacuum, so the rows these flushes
+   * update would otherwise pile up dead versions for ever.
+   */
   constructor(
     private readonly sql: SqlRunner,
     private readonly intervalMs = Number(process.env.USAGE_FLUSH_MS ?? 5000),
+    private readonly vacuumEveryMs = 0,
   ) {}
 
   start(): this {
@@ -56,7 +63,13 @@ export class UsageRecorder {
     await this.flush();
   }
 
+  async vacuum(): Promise<void> {
+    this.lastVacuum = Date.now();
+    await this.sql.exec(`VACUUM "ApiKey", "ApiKeyUsage"`);
+  }
+
   private async write(): Promise<void> {
+    if (this.vacuumEveryMs > 0 && Date.now() - this.lastVacuum >= this.vacuumEveryMs) await this.vacuum();
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();

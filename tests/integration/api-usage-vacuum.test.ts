@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { getDatabase, getPrisma } from "@/lib/db";
+import { createApiKey } from "@/lib/api-keys/mutations";
+import { UsageRecorder } from "@/lib/api/usage";
+import { createTestAccount, keyInput } from "../support/fixtures";
+
+describe("usage batching", () => {
+  it("adds up repeated flushes per key and day, keeps the latest use, and survives a VACUUM", async () => {
+    const db = await getDatabase();
+    const prisma = await getPrisma();
+    const acct = await createTestAccount("Usage");
+    const { key } = await createApiKey(acct.ctx.owner, keyInput());
+    const usage = new UsageRecorder(db.sql, 60_000, 1);
+    const day = Date.UTC(2026, 10, 24, 12);
+    usage.record(key.id, "198.51.100.1", day);
+    usage.record(key.id, "198.51.100.2", day + 1000);
+    await usage.flush();
+    usage.record(key.id, "198.51.100.3", day + 2000);
+    usage.record(key.id, "198.51.100.9", day - 5000); // older than what is stored: counted, not "last used"
+    await usage.flush(); // vacuumEveryMs = 1: this flush also vacuums
+    await usage.vacuum();
+    const row = await prisma.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { lastUsedAt: true, lastUsedIp: true } });
+    expect(row.lastUsedAt?.getTime()).toBe(day + 2000);
+    expect(row.lastUsedIp).toBe("198.51.100.3");
+    const counts = await prisma.apiKeyUsage.findMany({ where: { apiKeyId: key.id } });
+    expect(counts.map((c) => [c.day.toISOString().slice(0, 10), c.count])).toEqual([["2026-11-24", 4]]);
+  });
+});
