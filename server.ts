@@ -12,7 +12,7 @@ import { checkDatabase, checkEnvironment } from "./lib/db/startup";
 import { CLIENT_IP_HEADER } from "./lib/http/client-ip";
 import { isCrossSiteAction } from "./lib/http/same-origin";
 import { startApi, type ApiInstance } from "./lib/api/instance";
-import { formatIp, parseTrustedProxies, resolveClientIp } from "./lib/api/client-ip";
+import { formatIp, resolveClientIp } from "./lib/api/client-ip";
 
 loadEnv(false);
 const port = Number(process.env.PORT ?? 3000);
@@ -48,7 +48,6 @@ async function main() {
   globalThis.__dcKeyCache = api.cache;
   console.log(`Verification API: ${api.cache.size} keys cached`);
 
-  const trusted = parseTrustedProxies();
   const app = next({ dev: false, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -59,7 +58,7 @@ async function main() {
       return;
     }
     // Same rule as the API: the socket address, or X-Forwarded-For only from a trusted proxy.
-    req.headers[CLIENT_IP_HEADER] = formatIp(resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted)) ?? "";
+    req.headers[CLIENT_IP_HEADER] = formatIp(resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], api.trustedProxies)) ?? "";
     if (isCrossSiteAction(req.method, req.headers)) {
       res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Forbidden: cross-site request");
       return;

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createKeyViaUi, row, signIn } from "./support/session";
+import { createKeyViaUi, rotateKeyViaUi, row, signIn } from "./support/session";
 
 const basic = (key: string) => `Basic ${Buffer.from(`api:${key}`).toString("base64")}`;
 const whoami = (request: APIRequestContext, key: string) =>
@@ -37,13 +37,8 @@ test("a dashboard key works against the API; last used and usage update; old sec
   await page.getByRole("link", { name: "API keys" }).click();
 
   // Change key, old secret valid for 1 hour.
-  await keyRow.getByRole("button", { name: "Change key Integration" }).click();
-  const rotate = page.getByRole("dialog", { name: "Change key" });
-  await rotate.getByRole("radio", { name: "In 1 hour" }).check();
-  await rotate.getByRole("button", { name: "Change key" }).click();
-  const reveal = page.getByRole("dialog", { name: "Your new API key" });
-  const newKey = await reveal.getByLabel("API key").inputValue();
-  await reveal.getByRole("button", { name: "Done" }).click();
+  const newKey = await rotateKeyViaUi(page, "Integration", "In 1 hour");
+  await page.getByRole("dialog", { name: "Your new API key" }).getByRole("button", { name: "Done" }).click();
   expect((await whoami(request, newKey)).status()).toBe(200);
   expect((await whoami(request, key)).status()).toBe(200);
 

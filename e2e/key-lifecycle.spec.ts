@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { API_KEY_REGEX } from "@/lib/api-keys/key-format";
 import { SERVER_LOG } from "../playwright.config";
-import { createKeyViaUi, KEYS_PATH, row, signIn } from "./support/session";
+import { createKeyViaUi, KEYS_PATH, rotateKeyViaUi, row, signIn } from "./support/session";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -74,12 +74,8 @@ test("owner goes through the whole key lifecycle", async ({ page }) => {
   await expect(edited.getByText(`•••••${secret.slice(-5)}`)).toBeVisible();
 
   // Change key: same key id, new secret shown once; the old one keeps working for the chosen grace period.
-  await edited.getByRole("button", { name: "Change key Shop backend v2" }).click();
-  const rotate = page.getByRole("dialog", { name: "Change key" });
-  await rotate.getByRole("radio", { name: "In 1 hour" }).check();
-  await rotate.getByRole("button", { name: "Change key" }).click();
+  const rotated = await rotateKeyViaUi(page, "Shop backend v2", "In 1 hour");
   const newReveal = page.getByRole("dialog", { name: "Your new API key" });
-  const rotated = await newReveal.getByLabel("API key").inputValue();
   revealed.push(rotated);
   expect(rotated.startsWith(`${keyId}.`)).toBe(true);
   expect(rotated).not.toBe(plaintext);

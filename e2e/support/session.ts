@@ -27,6 +27,15 @@ export async function createKeyViaUi(page: Page, key: NewKey): Promise<string> {
   return reveal.getByLabel("API key").inputValue();
 }
 
+/** "Change key" on a row with the given grace option; returns the new key and leaves the reveal dialog open. */
+export async function rotateKeyViaUi(page: Page, name: string, grace = "Immediately"): Promise<string> {
+  await row(page, name).getByRole("button", { name: `Change key ${name}` }).click();
+  const rotate = page.getByRole("dialog", { name: "Change key" });
+  await rotate.getByRole("radio", { name: grace }).check();
+  await rotate.getByRole("button", { name: "Change key" }).click();
+  return page.getByRole("dialog", { name: "Your new API key" }).getByLabel("API key").inputValue();
+}
+
 export function row(page: Page, name: string) {
   return page.getByRole("row", { name });
 }

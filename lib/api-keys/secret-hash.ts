@@ -19,7 +19,7 @@ export function pepperKey(): crypto.KeyObject {
 
 /** HMAC-SHA-256 with a server-side pepper: a stolen database alone cannot be used to test guesses offline. */
 export function hashSecret(secret: string): string {
-  return crypto.createHmac("sha256", pepperKey()).update(secret).digest("hex");
+  return hashSecretBytes(secret).toString("hex");
 }
 
 /** Hot path: the caller resolves the pepper once (reading process.env on every request is not free). */

@@ -4,7 +4,7 @@ import { advanceTestClock, now, testClockEnabled } from "./clock";
 import { formatIp, resolveClientIp } from "./client-ip";
 import type { ApiDeps, ApiRequest } from "./context";
 import { authenticate } from "./authenticate";
-import { BodyError, readJson, sendJson, sendProblem } from "./http";
+import { BodyError, readJson, sendBody, sendJson, sendProblem } from "./http";
 import { parseClientIp } from "./ip-match";
 import { buildOpenApiDocument } from "./openapi";
 import { verifyRequestSchema, type VerifyResponse, type WhoamiResponse } from "./schemas";
@@ -89,10 +89,7 @@ const ROUTES: Record<string, Record<string, (req: IncomingMessage, res: ServerRe
   "/api/v1/whoami": { GET: whoami },
   "/api/v1/keys/verify": { POST: verify },
   "/api/v1/openapi.json": {
-    GET: (_req, res) => {
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=300" });
-      res.end(OPENAPI_JSON);
-    },
+    GET: (_req, res) => sendBody(res, 200, "application/json", OPENAPI_JSON, { "cache-control": "public, max-age=300" }),
   },
 };
 

@@ -3,15 +3,19 @@ import type { Problem } from "./schemas";
 
 const PROBLEM_BASE = "https://developers-corner.dev/problems/";
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const payload = JSON.stringify(body);
+/** One write path for every API answer: serialised body, exact length, not cached unless a header says so. */
+export function sendBody(res: ServerResponse, status: number, contentType: string, payload: string, headers: Record<string, string> = {}) {
   res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
+    "content-type": `${contentType}; charset=utf-8`,
     "content-length": Buffer.byteLength(payload),
     "cache-control": "no-store",
     ...headers,
   });
   res.end(payload);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  sendBody(res, status, "application/json", JSON.stringify(body), headers);
 }
 
 /** RFC 9457 problem details. */
@@ -25,14 +29,7 @@ export function sendProblem(
   headers: Record<string, string> = {},
 ) {
   const body: Problem = { type: PROBLEM_BASE + slug, title, status, detail, ...extra };
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/problem+json; charset=utf-8",
-    "content-length": Buffer.byteLength(payload),
-    "cache-control": "no-store",
-    ...headers,
-  });
-  res.end(payload);
+  sendBody(res, status, "application/problem+json", JSON.stringify(body), headers);
 }
 
 export class BodyError extends Error {

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { parseTrustedProxies } from "./client-ip";
+import { parseTrustedProxies, type TrustedProxies } from "./client-ip";
 import { createApiHandler } from "./handler";
 import { KeyCache } from "./key-cache";
 import { followKeyChanges } from "./key-events";
@@ -11,6 +11,7 @@ export type ApiInstance = {
   handler: ReturnType<typeof createApiHandler>;
   cache: KeyCache;
   usage: UsageRecorder;
+  trustedProxies: TrustedProxies;
   stop: () => Promise<void>;
 };
 
@@ -23,18 +24,20 @@ export async function startApi(db: Database, options: ApiOptions = {}): Promise<
   const unfollow = await followKeyChanges(db, cache);
   const limits = createLimits({ ...limitOptionsFromEnv(), ...options.limits });
   const usage = new UsageRecorder(db.sql, options.usageFlushMs, db.pglite ? 60_000 : 0).start();
+  const trustedProxies = parseTrustedProxies(options.trustedProxies);
   const handler = createApiHandler({
     pepper: pepperKey(),
     cache,
     limits,
     usage,
-    trustedProxies: parseTrustedProxies(options.trustedProxies),
+    trustedProxies,
     accessLog: options.accessLog ?? process.env.API_ACCESS_LOG === "1",
   });
   return {
     handler,
     cache,
     usage,
+    trustedProxies,
     stop: async () => {
       await unfollow();
       await usage.stop().catch((e: Error) => console.error(`[usage] final flush failed: ${e.message}`));
