@@ -1,6 +1,7 @@
-import type { NextAuthConfig } from "next-auth";
-
 /** The part of the Auth.js config that needs no database: shared by proxy.ts and auth.ts. */
+import type { NextAuthConfig } from "next-auth";
+import { KEYS_PATH } from "@/modules/api-keys/nav";
+
 export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -11,7 +12,7 @@ export const authConfig = {
     authorized({ auth, request }) {
       const isLoggedIn = Boolean(auth?.user);
       const isLogin = request.nextUrl.pathname.startsWith("/login");
-      if (isLogin) return isLoggedIn ? Response.redirect(new URL("/settings/developers/api-keys", request.nextUrl)) : true;
+      if (isLogin) return isLoggedIn ? Response.redirect(new URL(KEYS_PATH, request.nextUrl)) : true;
       return isLoggedIn;
     },
     jwt({ token, user }) {

@@ -1,7 +1,8 @@
+/** Auth.js v5: email + password credentials, JWT sessions (see auth.config.ts for the database-free part). */
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./auth.config";
-import { verifyLogin } from "@/lib/auth/credentials";
+import { verifyLogin } from "@/modules/auth/data/credentials";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,

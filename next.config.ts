@@ -1,3 +1,4 @@
+/** Next's build and response headers (security headers; no-store on pages that can carry a fresh secret). */
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {

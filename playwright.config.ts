@@ -1,9 +1,9 @@
-import { defineConfig, devices } from "@playwright/test";
-
 /**
  * Drives the production build (`next build` runs first in `npm run test:e2e`) served by our own server.ts, on
  * a fresh embedded database under data/e2e, or on PostgreSQL when DATABASE_URL is a postgres URL.
  */
+import { defineConfig, devices } from "@playwright/test";
+
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 export const SERVER_LOG = "test-results/e2e-server.log";

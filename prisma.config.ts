@@ -1,5 +1,6 @@
+/** Prisma CLI configuration: the bundled WASM schema engine over our driver adapters (no engine download). */
 import { defineConfig } from "prisma/config";
-import { createCliAdapter } from "./lib/db/cli-adapter";
+import { createCliAdapter } from "./core/db/cli-adapter";
 
 // schema.prisma's `url` must resolve even though the adapter makes every connection.
 process.env.PRISMA_DATASOURCE_URL ??= "postgresql://unused.invalid/unused";

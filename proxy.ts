@@ -1,9 +1,9 @@
+/** Redirects signed-out visitors to /login. Only a convenience: every page and action checks on its own. */
 import NextAuth from "next-auth";
 import { authConfig } from "./auth.config";
 
 const { auth } = NextAuth(authConfig);
 
-/** Redirects signed-out visitors to /login. Only a convenience: every page and action checks on its own. */
 export default auth;
 
 export const config = {

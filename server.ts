@@ -1,18 +1,17 @@
 /**
- * One process, one port: opens the database (the embedded PGlite may only be opened by one process), checks it,
- * then serves Next. It is also the one place that knows the client's real socket address: it overwrites
- * x-dc-client-ip on every request so nothing a client sends can pose as its IP.
+ * Wiring only: environment → database (opened once; the embedded PGlite allows one opener) → verification API →
+ * Next, behind one front door on one port (api-server/front-door.ts). Refuses to start, with a one-line reason,
+ * when the environment or the database is not fit to serve.
  */
 import http from "node:http";
 import next from "next";
-import { loadEnv } from "./lib/db/load-env";
-import { describeDatabase, resolveDatabaseConfig } from "./lib/db/config";
-import { openDatabase, type Database } from "./lib/db/client";
-import { checkDatabase, checkEnvironment } from "./lib/db/startup";
-import { CLIENT_IP_HEADER } from "./lib/http/client-ip";
-import { isCrossSiteAction } from "./lib/http/same-origin";
-import { startApi, type ApiInstance } from "./lib/api/instance";
-import { formatIp, resolveClientIp } from "./lib/api/client-ip";
+import { loadEnv } from "./core/env";
+import { describeDatabase, resolveDatabaseConfig } from "./core/db/config";
+import { openDatabase, type Database } from "./core/db/client";
+import { checkDatabase, checkEnvironment } from "./core/db/startup";
+import { setChangeSink, setDatabase } from "./core/registry";
+import { startApi, type ApiInstance } from "./api-server";
+import { createFrontDoor } from "./api-server/front-door";
 
 loadEnv(false);
 const port = Number(process.env.PORT ?? 3000);
@@ -36,35 +35,20 @@ async function main() {
   } catch (e) {
     fail((e as Error).message);
   }
-  globalThis.__dcDatabase = Promise.resolve(db);
+  setDatabase(db);
 
-  // The verification API answers /api/v1/* itself, before Next: see lib/api/handler.ts.
   let api: ApiInstance;
   try {
     api = await startApi(db);
   } catch (e) {
     fail((e as Error).message);
   }
-  globalThis.__dcKeyCache = api.cache;
+  setChangeSink(api.cache);
   console.log(`Verification API: ${api.cache.size} keys cached`);
 
   const app = next({ dev: false, hostname, port });
   await app.prepare();
-  const handle = app.getRequestHandler();
-
-  const server = http.createServer((req, res) => {
-    if (req.url?.startsWith("/api/v1/")) {
-      void api.handler(req, res);
-      return;
-    }
-    // Same rule as the API: the socket address, or X-Forwarded-For only from a trusted proxy.
-    req.headers[CLIENT_IP_HEADER] = formatIp(resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], api.trustedProxies)) ?? "";
-    if (isCrossSiteAction(req.method, req.headers)) {
-      res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Forbidden: cross-site request");
-      return;
-    }
-    void handle(req, res);
-  });
+  const server = http.createServer(createFrontDoor({ api: api.handler, web: app.getRequestHandler(), trustedProxies: api.trustedProxies }));
   server.listen(port, hostname, () => {
     console.log(`Developer's corner is running at http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
   });

@@ -1,3 +1,4 @@
+/** Vitest: unit tests, and integration tests each on a database of their own (PGlite, or PostgreSQL when set). */
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { KEYS_PATH } from "@/modules/api-keys/nav";
 
 export default function Home() {
-  redirect("/settings/developers/api-keys");
+  redirect(KEYS_PATH);
 }

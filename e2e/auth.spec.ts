@@ -41,3 +41,17 @@ test("sign out ends the session", async ({ page }) => {
   await page.goto(KEYS_PATH);
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("the sign-in form shows field errors under their fields, from the same schema as the server", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter a valid email address");
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email").fill("owner@example.com");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${KEYS_PATH}$`));
+});

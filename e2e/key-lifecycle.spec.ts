@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { API_KEY_REGEX } from "@/lib/api-keys/key-format";
+import { API_KEY_REGEX } from "@/core/secrets/key-format";
 import { SERVER_LOG } from "../playwright.config";
 import { createKeyViaUi, KEYS_PATH, rotateKeyViaUi, row, signIn } from "./support/session";
 

@@ -1,5 +1,9 @@
 /** Expected failures: their message is safe to show the user. Anything else becomes "Something went wrong". */
-export type FieldErrors = Record<string, string[] | undefined>;
+import "server-only";
+
+import type { FieldErrors } from "@/core/action-result";
+
+export type { FieldErrors };
 
 export class AppError extends Error {
   constructor(

@@ -1,8 +1,9 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+/** Demo data for the embedded database (README lists the logins). */
+import type { PrismaClient } from "@/core/generated/prisma/client";
 import type { ActorContext } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
-import { createApiKey, setApiKeyEnabled } from "@/lib/api-keys/mutations";
-import { createApiKeySchema } from "@/lib/validation/api-keys";
+import { createApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
+import { createApiKeySchema } from "@/modules/api-keys/schema";
 
 export const DEMO_PASSWORD = "demo-password-1";
 export const DEMO_USERS = [
@@ -11,6 +12,10 @@ export const DEMO_USERS = [
   { email: "dev@example.com", name: "Dana Developer", account: "Acme Ltd.", role: "developer" },
   { email: "viewer@example.com", name: "Victor Viewer", account: "Acme Ltd.", role: "viewer" },
   { email: "other@example.com", name: "Greta Globex", account: "Globex", role: "owner" },
+] as const;
+/** People in more than one account: they see the account switcher in the header. */
+export const DEMO_MULTI_ACCOUNT_USERS = [
+  { email: "consultant@example.com", name: "Casey Consultant", memberships: [{ account: "Acme Ltd.", role: "admin" }, { account: "Globex", role: "developer" }] },
 ] as const;
 
 /** Demo data for the embedded database. Idempotent: does nothing when Acme Ltd. already exists. */
@@ -27,6 +32,10 @@ export async function seedDemo(prisma: PrismaClient): Promise<string> {
       data: { email: u.email, name: u.name, passwordHash, memberships: { create: { accountId: accounts[u.account].id, role: u.role } } },
     });
     users[u.email] = user.id;
+  }
+  for (const u of DEMO_MULTI_ACCOUNT_USERS) {
+    const memberships = u.memberships.map((m) => ({ accountId: accounts[m.account].id, role: m.role }));
+    await prisma.user.create({ data: { email: u.email, name: u.name, passwordHash, memberships: { create: memberships } } });
   }
   const welcome = await prisma.mailing.create({ data: { accountId: acme.id, name: "Welcome series" } });
   await prisma.mailing.create({ data: { accountId: acme.id, name: "Monthly newsletter" } });
@@ -51,5 +60,5 @@ export async function seedDemo(prisma: PrismaClient): Promise<string> {
   for (const example of examples) created.push(await createApiKey(owner, createApiKeySchema.parse(example)));
   await setApiKeyEnabled(owner, created[2]!.key.id, false);
 
-  return `Seeded Acme Ltd. and Globex: ${DEMO_USERS.length} users (password "${DEMO_PASSWORD}"), 3 mailings, 3 API keys`;
+  return `Seeded Acme Ltd. and Globex: ${DEMO_USERS.length + DEMO_MULTI_ACCOUNT_USERS.length} users (password "${DEMO_PASSWORD}"), 3 mailings, 3 API keys`;
 }

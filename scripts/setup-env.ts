@@ -1,7 +1,7 @@
+/** Creates .env with fresh random secrets on first run; never overwrites an existing value. */
 import crypto from "node:crypto";
 import fs from "node:fs";
 
-/** Creates .env with fresh random secrets on first run; never overwrites an existing value. */
 const FILE = ".env";
 const wanted: Record<string, () => string> = {
   AUTH_SECRET: () => crypto.randomBytes(32).toString("base64url"),

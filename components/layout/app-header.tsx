@@ -1,9 +1,15 @@
-import { signOutAction } from "@/app/(auth)/login/actions";
-import { ROLE_LABELS } from "@/lib/auth/policy";
-import type { Role } from "@/lib/generated/prisma/enums";
+/** The app's header: product name, the active account, the signed-in user and their role, switcher and sign-out slots. */
 import { Button } from "@/components/ui/button";
 
-export function AppHeader({ email, accountName, role }: { email: string; accountName: string; role: Role }) {
+type Props = {
+  email: string;
+  accountName: string;
+  roleLabel: string;
+  switcher?: React.ReactNode;
+  signOut: () => Promise<void>;
+};
+
+export function AppHeader({ email, accountName, roleLabel, switcher, signOut }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-screen-2xl items-center justify-between gap-4 px-6 py-3">
@@ -15,11 +21,10 @@ export function AppHeader({ email, accountName, role }: { email: string; account
               |
             </span>
             <span className="text-slate-600">{email}</span>
-            <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
-              Role: {ROLE_LABELS[role]}
-            </span>
+            <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">Role: {roleLabel}</span>
           </p>
-          <form action={signOutAction}>
+          {switcher}
+          <form action={signOut}>
             <Button type="submit" variant="secondary" size="sm">
               Sign out
             </Button>

@@ -1,3 +1,4 @@
+/** What a role that may not see a page gets instead of it. */
 export function NoAccess({ what }: { what: string }) {
   return (
     <section aria-labelledby="no-access-title" className="rounded-lg border border-amber-200 bg-amber-50 p-6">

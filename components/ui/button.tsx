@@ -1,3 +1,4 @@
+/** The button primitive: four variants, two sizes, `type="button"` unless told otherwise. */
 import { forwardRef } from "react";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";

@@ -1,3 +1,4 @@
+/** Radix Dialog with our styling: focus trap, Escape, aria-modal and labelling come from the library. */
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
@@ -13,7 +14,6 @@ type DialogProps = {
   dismissible?: boolean;
 };
 
-/** Radix Dialog: focus trap, Escape, aria-modal and labelling come from the library. */
 export function Dialog({ open, onOpenChange, title, description, children, size = "md", dismissible = true }: DialogProps) {
   const prevent = (e: Event) => {
     if (!dismissible) e.preventDefault();

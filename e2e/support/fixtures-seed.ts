@@ -1,17 +1,12 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+/** Accounts and data that single specs own (see users.ts), seeded before the server starts. */
+import type { PrismaClient } from "@/core/generated/prisma/client";
 import type { ActorContext } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
-import { createApiKey } from "@/lib/api-keys/mutations";
-import { createApiKeySchema } from "@/lib/validation/api-keys";
+import { createApiKey } from "@/modules/api-keys/data/mutations";
+import { createApiKeySchema } from "@/modules/api-keys/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed-demo";
+import { E2E_USERS } from "./users";
 
-/** Accounts owned by single specs, so no spec depends on another's data. */
-export const E2E_USERS = {
-  limits: "limits@example.com",
-  lifecycle: "lifecycle@example.com",
-  throttle: "throttle@example.com",
-  api: "api@example.com",
-} as const;
 
 async function ownerOf(prisma: PrismaClient, accountName: string, email: string, passwordHash: string): Promise<ActorContext> {
   const account = await prisma.account.create({ data: { name: accountName } });
@@ -34,5 +29,17 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
   await ownerOf(prisma, "Lifecycle GmbH", E2E_USERS.lifecycle, passwordHash);
   await ownerOf(prisma, "Throttle LLC", E2E_USERS.throttle, passwordHash);
   await ownerOf(prisma, "Api Co", E2E_USERS.api, passwordHash);
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co";
+  const alpha = await ownerOf(prisma, "Switch Alpha", E2E_USERS.alphaOwner, passwordHash);
+  await createApiKey(alpha, createApiKeySchema.parse({
+    name: "Alpha key", description: "", scopes: ["subscribers"], permissions: [], allowedIps: "", expiresOn: "", defaultMailingId: "",
+  }));
+  const beta = await prisma.account.create({ data: { name: "Switch Beta" } });
+  await prisma.user.create({
+    data: {
+      email: E2E_USERS.switcher,
+      passwordHash,
+      memberships: { create: [{ accountId: alpha.accountId, role: "admin", createdAt: new Date(Date.now() - 60_000) }, { accountId: beta.id, role: "developer" }] },
+    },
+  });
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta";
 }

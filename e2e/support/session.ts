@@ -1,7 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "demo-password-1";
-export const KEYS_PATH = "/settings/developers/api-keys";
+export { KEYS_PATH } from "@/modules/api-keys/nav";
+import { KEYS_PATH } from "@/modules/api-keys/nav";
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/login");

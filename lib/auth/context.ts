@@ -1,13 +1,23 @@
+/**
+ * Who is acting, in which account, with which role: every data function takes an ActorContext.
+ *
+ * The active account is the user's choice, kept in a cookie (ACTIVE_ACCOUNT_COOKIE) that holds an account id.
+ * The cookie is only a preference: it is matched against the user's memberships, read from the database on
+ * every request, so an id the user has no membership in is ignored (never trusted) and the oldest membership
+ * is used instead. A role change or removal takes effect on the next request.
+ */
 import "server-only";
 import { cache } from "react";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { auth } from "@/auth";
-import { getPrisma } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { getPrisma } from "@/core/registry";
+import type { Role } from "@/core/generated/prisma/enums";
+import { clientIpFrom } from "@/core/net/client-ip";
 import { UnauthenticatedError } from "@/lib/errors";
-import { clientIpFrom } from "@/lib/http/client-ip";
 
-/** Who is acting, in which account, with which role: every data function takes one of these. */
+/** Holds the id of the account the user chose; a preference, validated on every request. */
+export const ACTIVE_ACCOUNT_COOKIE = "dc_account";
+
 export type ActorContext = {
   userId: string;
   email: string;
@@ -18,37 +28,67 @@ export type ActorContext = {
   userAgent: string | null;
 };
 
-/** Loads the membership from the database each request: a role change or removal takes effect at once. */
+/** One account the user belongs to, as the switcher lists it. */
+export type AccountMembership = { accountId: string; accountName: string; role: Role };
+
+type RequestInfo = { ip: string | null; userAgent: string | null };
+
+export async function listMemberships(userId: string): Promise<{ email: string; memberships: AccountMembership[] } | null> {
+  const prisma = await getPrisma();
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      email: true,
+      memberships: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { role: true, account: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!user) return null;
+  return {
+    email: user.email,
+    memberships: user.memberships.map((m) => ({ accountId: m.account.id, accountName: m.account.name, role: m.role })),
+  };
+}
+
+/** The context in `preferredAccountId` if the user is a member there, else in the user's oldest membership. */
 export async function loadActorContext(
   userId: string,
-  request: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
-  accountId?: string,
+  request: RequestInfo = { ip: null, userAgent: null },
+  preferredAccountId?: string | null,
 ): Promise<ActorContext | null> {
-  const prisma = await getPrisma();
-  const membership = await prisma.membership.findFirst({
-    where: { userId, ...(accountId ? { accountId } : {}) },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, user: { select: { email: true } }, account: { select: { id: true, name: true } } },
-  });
-  if (!membership) return null;
+  const found = await listMemberships(userId);
+  if (!found || found.memberships.length === 0) return null;
+  const chosen = found.memberships.find((m) => m.accountId === preferredAccountId) ?? found.memberships[0]!;
   return {
     userId,
-    email: membership.user.email,
-    accountId: membership.account.id,
-    accountName: membership.account.name,
-    role: membership.role,
+    email: found.email,
+    accountId: chosen.accountId,
+    accountName: chosen.accountName,
+    role: chosen.role,
     ip: request.ip,
     userAgent: request.userAgent?.slice(0, 300) ?? null,
   };
 }
 
-/** The signed-in user's context for this request, or null. Cached per request. */
-export const getActorContext = cache(async (): Promise<ActorContext | null> => {
+/** The signed-in user's id for this request, or null. */
+export const getSessionUserId = cache(async (): Promise<string | null> => {
   const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
+  return session?.user?.id ?? null;
+});
+
+export const getRequestInfo = cache(async (): Promise<RequestInfo> => {
   const h = await headers();
-  return loadActorContext(userId, { ip: clientIpFrom(h), userAgent: h.get("user-agent") });
+  return { ip: clientIpFrom(h), userAgent: h.get("user-agent") };
+});
+
+/** The signed-in user's context in the active account for this request, or null. Cached per request. */
+export const getActorContext = cache(async (): Promise<ActorContext | null> => {
+  const userId = await getSessionUserId();
+  if (!userId) return null;
+  const preferred = (await cookies()).get(ACTIVE_ACCOUNT_COOKIE)?.value ?? null;
+  return loadActorContext(userId, await getRequestInfo(), preferred);
 });
 
 export async function requireActor(): Promise<ActorContext> {

@@ -1,3 +1,4 @@
+/** The policy check data functions call first: throws ForbiddenError when the actor's role may not. */
 import "server-only";
 import { ForbiddenError } from "@/lib/errors";
 import type { ActorContext } from "./context";

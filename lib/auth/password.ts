@@ -1,3 +1,4 @@
+/** Password hashing for people (argon2id), with a dummy verify for unknown users so both take the same time. */
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 

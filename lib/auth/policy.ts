@@ -1,18 +1,26 @@
-import type { Role } from "@/lib/generated/prisma/enums";
+/**
+ * The one table every check reads: who may do what in an account. It is assembled from the features'
+ * manifests (modules/features.ts); tests enumerate it.
+ */
+import "server-only";
+import type { Role } from "@/core/generated/prisma/enums";
+import { FEATURES, type Operation } from "@/modules/features";
 
-/** The one table every check reads: who may do what in an account. Tests enumerate it. */
-export const OPERATIONS = ["apiKeys.view", "apiKeys.manage", "audit.view"] as const;
-export type Operation = (typeof OPERATIONS)[number];
+export type { Operation };
 
-export const POLICY: Record<Role, readonly Operation[]> = {
-  owner: ["apiKeys.view", "apiKeys.manage", "audit.view"],
-  admin: ["apiKeys.view", "apiKeys.manage", "audit.view"],
-  developer: ["apiKeys.view", "audit.view"],
-  viewer: [],
-};
+export const ROLES: readonly Role[] = ["owner", "admin", "developer", "viewer"];
+
+export const OPERATIONS = FEATURES.flatMap((f) => Object.keys(f.policy)) as Operation[];
+
+export const POLICY: Record<Role, readonly Operation[]> = Object.fromEntries(
+  ROLES.map((role) => [
+    role,
+    FEATURES.flatMap((f) => Object.entries<readonly Role[]>(f.policy).filter(([, roles]) => roles.includes(role)).map(([op]) => op as Operation)),
+  ]),
+) as unknown as Record<Role, readonly Operation[]>;
 
 export function can(role: Role, operation: Operation): boolean {
-  return POLICY[role].includes(operation);
+  return Object.hasOwn(POLICY, role) && POLICY[role].includes(operation);
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

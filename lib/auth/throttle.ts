@@ -1,11 +1,11 @@
-import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-
 /**
  * Failed sign-ins only are counted, in three buckets: one email from one IP (the usual typo-prone user),
  * one IP across many emails (credential stuffing) and one email across many IPs (distributed guessing).
  * Blocks are temporary, so the real user is never locked out for good.
  */
+import "server-only";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
 const WINDOW_S = 15 * 60;
 const limiters = {
   emailIp: new RateLimiterMemory({ keyPrefix: "login_email_ip", points: 5, duration: WINDOW_S, blockDuration: 60 }),

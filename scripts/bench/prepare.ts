@@ -3,20 +3,16 @@
  * written to data/bench/keys.json for the load generator only (data/ is git-ignored).
  */
 import fs from "node:fs";
-import { openDatabase } from "@/lib/db/client";
-import type { DatabaseConfig } from "@/lib/db/config";
-import { applyMigrations } from "@/lib/db/migrate";
-import { generateKeyId, issueSecret } from "@/lib/api-keys/secrets";
+import type { DatabaseConfig } from "@/core/db/config";
+import { resetAndMigrate } from "@/core/db/reset";
+import { generateKeyId, issueSecret } from "@/core/secrets/generate";
 
 export const BENCH_DIR = "data/bench";
 export const KEYS_FILE = `${BENCH_DIR}/keys.json`;
 
 export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 100, perAccount = 100): Promise<string[]> {
-  if (config.kind === "pglite" && config.dataDir) fs.rmSync(config.dataDir, { recursive: true, force: true });
-  const db = await openDatabase(config);
+  const db = await resetAndMigrate(config);
   try {
-    if (config.kind === "postgres") await db.sql.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-    await applyMigrations(db.sql);
     const keys: string[] = [];
     for (let a = 0; a < accounts; a++) {
       const account = await db.prisma.account.create({ data: { name: `Bench account ${a}` } });

@@ -9,9 +9,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import autocannon from "autocannon";
-import { resolveDatabaseConfig, describeDatabase } from "@/lib/db/config";
-import { checksum } from "@/lib/api-keys/key-format";
-import { randomBase62 } from "@/lib/api-keys/secrets";
+import { resolveDatabaseConfig, describeDatabase } from "@/core/db/config";
+import { checksum } from "@/core/secrets/key-format";
+import { randomBase62 } from "@/core/secrets/generate";
 import { BENCH_DIR, KEYS_FILE, prepareBenchDatabase } from "./prepare";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -1,11 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 /** The real server actions, end to end below the HTTP layer: session → validation → data layer → audit. */
-const state = vi.hoisted(() => ({ session: null as { user: { id: string } } | null }));
+const state = vi.hoisted(() => ({ session: null as { user: { id: string } } | null, cookies: new Map<string, string>() }));
 
 vi.mock("@/auth", () => ({ auth: vi.fn(async () => state.session) }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "user-agent": "vitest", "x-dc-client-ip": "203.0.113.9" }),
+  cookies: async () => ({
+    get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
+    set: (name: string, value: string) => void state.cookies.set(name, value),
+  }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
@@ -16,10 +20,10 @@ import {
   rotateApiKeyAction,
   setApiKeyEnabledAction,
   updateApiKeyAction,
-} from "@/app/(dashboard)/settings/developers/api-keys/actions";
-import { getPrisma } from "@/lib/db";
-import { createApiKey } from "@/lib/api-keys/mutations";
-import type { ApiKeyFormValues } from "@/lib/validation/api-keys";
+} from "@/modules/api-keys/actions";
+import { getPrisma } from "@/core/registry";
+import { createApiKey } from "@/modules/api-keys/data/mutations";
+import type { ApiKeyFormValues } from "@/modules/api-keys/schema";
 import { auditEventsOf, createTestAccount, keyFormValues, keyInput, snapshotAccount, type TestAccount } from "../support/fixtures";
 
 const PATH = "/settings/developers/api-keys";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createApiKey } from "@/lib/api-keys/mutations";
+import { createApiKey } from "@/modules/api-keys/data/mutations";
 import { createTestAccount, keyInput } from "../support/fixtures";
 import { parseRawResponse, startTestApi, waitFor, whoami, type RawResponse, type TestApi } from "../support/api-server";
 

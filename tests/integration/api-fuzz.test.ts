@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey } from "@/lib/api-keys/mutations";
+import { createApiKey } from "@/modules/api-keys/data/mutations";
 import { createTestAccount, keyInput } from "../support/fixtures";
 import { rawHttp, startTestApi, type TestApi } from "../support/api-server";
 

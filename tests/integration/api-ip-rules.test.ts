@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey } from "@/lib/api-keys/mutations";
+import { createApiKey } from "@/modules/api-keys/data/mutations";
 import { createTestAccount, keyInput, type TestAccount } from "../support/fixtures";
 import { basic, rawHttp, startTestApi, verifyCall, whoami, type TestApi } from "../support/api-server";
 

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPrisma } from "@/lib/db";
-import { BASE62, checksum } from "@/lib/api-keys/key-format";
-import { createApiKey, setApiKeyEnabled } from "@/lib/api-keys/mutations";
+import { getPrisma } from "@/core/registry";
+import { BASE62, checksum } from "@/core/secrets/key-format";
+import { createApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createTestAccount, keyInput, type TestAccount } from "../support/fixtures";
 import { basic, rawHttp, startTestApi, verifyCall, whoami, type TestApi } from "../support/api-server";
 

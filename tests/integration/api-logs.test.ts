@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
-import { BASE62, checksum } from "@/lib/api-keys/key-format";
-import { createApiKey, rotateApiKey, setApiKeyEnabled } from "@/lib/api-keys/mutations";
+import { BASE62, checksum } from "@/core/secrets/key-format";
+import { createApiKey, rotateApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createTestAccount, keyInput, splitKey } from "../support/fixtures";
 import { basic, rawHttp, startTestApi, verifyCall, waitFor, whoami, type TestApi } from "../support/api-server";
 

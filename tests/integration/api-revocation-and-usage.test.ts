@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPrisma } from "@/lib/db";
-import { BASE62, checksum } from "@/lib/api-keys/key-format";
-import { createApiKey, deleteApiKey, rotateApiKey, setApiKeyEnabled } from "@/lib/api-keys/mutations";
+import { getChangeSink } from "@/core/registry";
+import { getPrisma } from "@/core/registry";
+import { BASE62, checksum } from "@/core/secrets/key-format";
+import { createApiKey, deleteApiKey, rotateApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createTestAccount, keyInput, type TestAccount } from "../support/fixtures";
 import { basic, startTestApi, verifyCall, waitFor, whoami, type TestApi } from "../support/api-server";
 
@@ -33,7 +34,7 @@ async function until(api: TestApi, key: string, expected: number): Promise<numbe
 
 describe("revocation across instances", () => {
   it("uses A as the write-through instance", () => {
-    expect(globalThis.__dcKeyCache).toBe(a.instance.cache);
+    expect(getChangeSink()).toBe(a.instance.cache);
   });
 
   it("disables a key at once on A and within 5 s on B, and re-enables it", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getDatabase, getPrisma } from "@/lib/db";
-import { createApiKey } from "@/lib/api-keys/mutations";
-import { UsageRecorder } from "@/lib/api/usage";
+import { getDatabase, getPrisma } from "@/core/registry";
+import { createApiKey } from "@/modules/api-keys/data/mutations";
+import { UsageRecorder } from "@/api-server/verify/usage";
 import { createTestAccount, keyInput } from "../support/fixtures";
 
 describe("usage batching", () => {

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPrisma } from "@/lib/db";
-import { advanceTestClock } from "@/lib/api/clock";
-import { BASE62, checksum } from "@/lib/api-keys/key-format";
-import { createApiKey, rotateApiKey, setApiKeyEnabled } from "@/lib/api-keys/mutations";
+import { getPrisma } from "@/core/registry";
+import { advanceTestClock, resetTestClock } from "@/api-server/clock";
+import { BASE62, checksum } from "@/core/secrets/key-format";
+import { createApiKey, rotateApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createTestAccount, keyInput, keyRow, splitKey, type TestAccount } from "../support/fixtures";
 import { basic, rawHttp, startTestApi, whoami, type TestApi } from "../support/api-server";
 
@@ -154,7 +154,7 @@ describe("GET /api/v1/whoami", () => {
       expect((await whoami(api.url, basic(plaintextKey))).status).toBe(401);
       expect((await whoami(api.url, basic(rotated.plaintextKey))).status).toBe(200);
     } finally {
-      globalThis.__dcClockOffsetMs = 0;
+      resetTestClock();
       if (before === undefined) delete process.env.DC_TEST_CLOCK;
       else process.env.DC_TEST_CLOCK = before;
     }

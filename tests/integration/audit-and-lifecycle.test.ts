@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ActorContext } from "@/lib/auth/context";
-import { listAuditEvents } from "@/lib/audit/queries";
-import { createApiKey, deleteApiKey, rotateApiKey, setApiKeyEnabled, updateApiKey } from "@/lib/api-keys/mutations";
-import { listApiKeys } from "@/lib/api-keys/queries";
-import { secretMatches } from "@/lib/api-keys/secrets";
+import { listAuditEvents } from "@/modules/audit/data/queries";
+import { createApiKey, deleteApiKey, rotateApiKey, setApiKeyEnabled, updateApiKey } from "@/modules/api-keys/data/mutations";
+import { listApiKeys } from "@/modules/api-keys/data/queries";
+import { secretMatches } from "@/core/secrets/generate";
 import { ValidationError } from "@/lib/errors";
 import { auditEventsOf, createTestAccount, keyInput, keyRow, splitKey, type TestAccount } from "../support/fixtures";
 

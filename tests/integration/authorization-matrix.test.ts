@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { getPrisma } from "@/lib/db";
+import { getPrisma } from "@/core/registry";
 import type { ActorContext } from "@/lib/auth/context";
 import { POLICY, can, type Operation } from "@/lib/auth/policy";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { listAuditEvents } from "@/modules/audit/data/queries";
 import {
   createApiKey,
   deleteApiKey,
@@ -10,10 +10,10 @@ import {
   setApiKeyEnabled,
   updateApiKey,
   type IssuedKey,
-} from "@/lib/api-keys/mutations";
-import { getApiKeyQuota, listApiKeys, listMailings } from "@/lib/api-keys/queries";
+} from "@/modules/api-keys/data/mutations";
+import { getApiKeyQuota, listApiKeys, listMailings } from "@/modules/api-keys/data/queries";
 import { ForbiddenError } from "@/lib/errors";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/core/generated/prisma/enums";
 import { auditEventsOf, createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
 
 /**

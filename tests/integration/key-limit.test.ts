@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { getPrisma } from "@/lib/db";
-import { createApiKey, deleteApiKey, type IssuedKey } from "@/lib/api-keys/mutations";
-import { getApiKeyQuota } from "@/lib/api-keys/queries";
+import { getPrisma } from "@/core/registry";
+import { createApiKey, deleteApiKey, type IssuedKey } from "@/modules/api-keys/data/mutations";
+import { getApiKeyQuota } from "@/modules/api-keys/data/queries";
 import { LimitError } from "@/lib/errors";
 import { createTestAccount, keyInput, type TestAccount } from "../support/fixtures";
 

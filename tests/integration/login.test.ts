@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // next-auth 5 beta imports "next/server" without an extension, which plain Node ESM (vitest) cannot resolve.
 // credentials.ts only needs CredentialsSignin, which next-auth re-exports unchanged from @auth/core: use that.
 vi.mock("next-auth", async () => ({ CredentialsSignin: (await import("@auth/core/errors")).CredentialsSignin }));
-import { getPrisma } from "@/lib/db";
-import { TooManyAttempts, verifyLogin } from "@/lib/auth/credentials";
+import { getPrisma } from "@/core/registry";
+import { TooManyAttempts, verifyLogin } from "@/modules/auth/data/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { CredentialsSignin } from "@auth/core/errors";
 

@@ -1,14 +1,15 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createApiKey, rotateApiKey } from "@/lib/api-keys/mutations";
-import { listApiKeys } from "@/lib/api-keys/queries";
-import { hashSecret } from "@/lib/api-keys/secrets";
-import { SECRET_RANDOM_LENGTH } from "@/lib/api-keys/key-format";
+import { getDatabase } from "@/core/registry";
+import { createApiKey, rotateApiKey } from "@/modules/api-keys/data/mutations";
+import { listApiKeys } from "@/modules/api-keys/data/queries";
+import { hashSecret } from "@/core/secrets/generate";
+import { SECRET_RANDOM_LENGTH } from "@/core/secrets/key-format";
 import { auditEventsOf, createTestAccount, keyInput, keyRow, splitKey } from "../support/fixtures";
 
 /** Every row of every table in the public schema, as JSON text. */
 async function dumpDatabase(): Promise<Map<string, string[]>> {
-  const db = await globalThis.__dcDatabase!;
+  const db = await getDatabase();
   const { rows: tables } = await db.sql.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
   );

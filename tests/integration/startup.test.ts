@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/client";
-import { applyMigrations, listMigrations } from "@/lib/db/migrate";
-import { checkDatabase, checkEnvironment, StartupError } from "@/lib/db/startup";
-import { DatabaseLockedError } from "@/lib/db/pglite";
+import { openDatabase } from "@/core/db/client";
+import { applyMigrations, listMigrations } from "@/core/db/migrate";
+import { checkDatabase, checkEnvironment, StartupError } from "@/core/db/startup";
+import { DatabaseLockedError } from "@/core/db/pglite";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dc-startup-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

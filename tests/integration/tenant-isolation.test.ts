@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { getPrisma } from "@/lib/db";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { getPrisma } from "@/core/registry";
+import { listAuditEvents } from "@/modules/audit/data/queries";
 import {
   createApiKey,
   deleteApiKey,
@@ -8,8 +8,8 @@ import {
   setApiKeyEnabled,
   updateApiKey,
   type IssuedKey,
-} from "@/lib/api-keys/mutations";
-import { getApiKeyQuota, listApiKeys, listMailings } from "@/lib/api-keys/queries";
+} from "@/modules/api-keys/data/mutations";
+import { getApiKeyQuota, listApiKeys, listMailings } from "@/modules/api-keys/data/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
 

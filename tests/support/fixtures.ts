@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
-import { getPrisma } from "@/lib/db";
+import { getPrisma } from "@/core/registry";
 import type { ActorContext } from "@/lib/auth/context";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { createApiKeySchema, emptyApiKeyForm, type ApiKeyFormValues } from "@/lib/validation/api-keys";
+import type { Role } from "@/core/generated/prisma/enums";
+import { createApiKeySchema, emptyApiKeyForm, type ApiKeyFormValues } from "@/modules/api-keys/schema";
 
 /** A valid form as the dashboard would submit it: the empty form plus a name and one scope. */
 export function keyFormValues(overrides: Partial<ApiKeyFormValues> = {}): ApiKeyFormValues {

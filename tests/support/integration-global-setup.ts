@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
+import { openDatabase } from "@/core/db/client";
+import { applyMigrations } from "@/core/db/migrate";
 
 /**
  * Runs initdb and the migrations once, then hands every test file a dump to start its own in-memory PGlite

@@ -2,13 +2,14 @@ import crypto from "node:crypto";
 import pg from "pg";
 import fs from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
-import { openDatabase } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrate";
+import { openDatabase } from "@/core/db/client";
+import { applyMigrations } from "@/core/db/migrate";
+import { getDatabase, setDatabase } from "@/core/registry";
 
 /**
  * Each integration test file gets a database of its own: an in-memory PGlite by default, or, when
  * DATABASE_URL is a postgres URL, a fresh database on that server (dropped afterwards). The app's data layer
- * finds it through the same globalThis slot the custom server uses.
+ * finds it through core/registry.ts, as it finds the one server.ts opened.
  */
 process.env.API_KEY_PEPPER ??= "integration-test-pepper-0123456789abcdef";
 process.env.AUTH_SECRET ??= "integration-test-auth-secret-0123456789abcdef";
@@ -42,12 +43,12 @@ beforeAll(async () => {
   );
   await applyMigrations(db.sql); // no-op on the migrated template
 
-  globalThis.__dcDatabase = Promise.resolve(db);
+  setDatabase(db);
 });
 
 afterAll(async () => {
-  const db = await globalThis.__dcDatabase;
-  await db?.close();
-  globalThis.__dcDatabase = undefined;
+  const db = await getDatabase();
+  await db.close();
+  setDatabase(null);
   await dropDatabase?.();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ALLOWED_IPS, canonicalizeEntry, parseAllowList } from "@/lib/ip/allowlist";
+import { MAX_ALLOWED_IPS, canonicalizeEntry, parseAllowList } from "@/core/net/ip";
 
 function ok(raw: string): string {
   const result = canonicalizeEntry(raw);

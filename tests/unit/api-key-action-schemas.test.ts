@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROTATION_GRACE_OPTIONS } from "@/lib/api-keys/catalog";
+import { ROTATION_GRACE_OPTIONS } from "@/modules/api-keys/catalog";
 import {
   createApiKeySchema,
   deleteApiKeySchema,
@@ -7,7 +7,7 @@ import {
   rotateApiKeySchema,
   setApiKeyEnabledSchema,
   updateApiKeySchema,
-} from "@/lib/validation/api-keys";
+} from "@/modules/api-keys/schema";
 
 // Strictness and the schemas of the key actions (update, rotate, enable/disable, delete).
 const valid = { ...emptyApiKeyForm, name: "CI deploy key", scopes: ["subscribers"] };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PERMISSIONS, SCOPES } from "@/lib/api-keys/catalog";
-import { createApiKeySchema, emptyApiKeyForm } from "@/lib/validation/api-keys";
+import { PERMISSIONS, SCOPES } from "@/modules/api-keys/catalog";
+import { createApiKeySchema, emptyApiKeyForm } from "@/modules/api-keys/schema";
 
 // Frozen clock: 2030-06-15 23:30 UTC.
 const NOW = new Date("2030-06-15T23:30:00Z");

@@ -12,7 +12,7 @@ import {
   maskSecret,
   parseApiKey,
   toBase62Fixed,
-} from "@/lib/api-keys/key-format";
+} from "@/core/secrets/key-format";
 
 // Known-answer fixture, computed independently (Python zlib.crc32 + base62) from the documented format.
 const KEY_ID = "dc_0123456789abcdef";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossSiteAction } from "@/lib/http/same-origin";
+import { isCrossSiteAction } from "@/core/net/same-origin";
 
 const action = { "next-action": "abc123", host: "app.example:3000" };
 

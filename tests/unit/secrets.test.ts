@@ -7,7 +7,7 @@ import {
   SECRET_RANDOM_LENGTH,
   isKeyId,
   parseApiKey,
-} from "@/lib/api-keys/key-format";
+} from "@/core/secrets/key-format";
 import {
   generateKeyId,
   generateSecret,
@@ -15,7 +15,7 @@ import {
   issueSecret,
   randomBase62,
   secretMatches,
-} from "@/lib/api-keys/secrets";
+} from "@/core/secrets/generate";
 
 const PEPPER = "p".repeat(16) + "EPPER-for-unit-tests-0123";
 const OTHER_PEPPER = "another-pepper-that-is-long-enough-000";

@@ -1,10 +1,1 @@
-import { SettingsNav } from "@/components/layout/settings-nav";
-
-export default function SettingsLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="mx-auto flex max-w-screen-2xl gap-8 px-6 py-8">
-      <SettingsNav />
-      <main className="min-w-0 flex-1">{children}</main>
-    </div>
-  );
-}
+export { SettingsLayout as default } from "@/components/layout/settings-layout";

@@ -1,9 +1,1 @@
-export default function Loading() {
-  return (
-    <div role="status" aria-live="polite" className="space-y-3">
-      <span className="sr-only">Loading API keys…</span>
-      <div className="h-8 w-48 animate-pulse rounded bg-slate-200" />
-      <div className="h-40 animate-pulse rounded bg-slate-200" />
-    </div>
-  );
-}
+export { KeysLoading as default } from "@/modules/api-keys/components/keys-loading";

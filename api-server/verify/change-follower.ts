@@ -1,0 +1,49 @@
+/**
+ * Keeps a cache in step with key changes made anywhere: LISTEN on the channel the mutations NOTIFY in their
+ * transactions (core/events.ts). On PostgreSQL a dropped listener reconnects and reloads everything,
+ * since it may have missed events; a periodic full reload (BACKSTOP_MS) covers anything else.
+ */
+import pg from "pg";
+import type { Database } from "@/core/db/client";
+import { KEY_CHANGED_CHANNEL } from "@/core/events";
+import type { KeyCache } from "./key-cache";
+
+const BACKSTOP_MS = Number(process.env.KEY_CACHE_RELOAD_MS ?? 5 * 60_000);
+
+export async function followKeyChanges(db: Database, cache: KeyCache): Promise<() => Promise<void>> {
+  const onChange = (keyId: string) => {
+    void cache.refresh(keyId).catch((e: Error) => console.error(`[keys] refresh failed: ${e.message}`));
+  };
+  const backstop = setInterval(() => void cache.loadAll().catch(() => {}), BACKSTOP_MS);
+  backstop.unref();
+
+  if (db.pglite) {
+    const unlisten = await db.pglite.listen(KEY_CHANGED_CHANNEL, onChange);
+    return async () => {
+      clearInterval(backstop);
+      await unlisten().catch(() => {});
+    };
+  }
+
+  const url = db.config.kind === "postgres" ? db.config.url : "";
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on("notification", (msg) => msg.payload && onChange(msg.payload));
+    c.on("error", () => {
+      if (stopped) return;
+      client = null;
+      setTimeout(() => void connect().then(() => cache.loadAll()).catch(() => {}), 1000).unref();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${KEY_CHANGED_CHANNEL}`);
+    client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearInterval(backstop);
+    await client?.end().catch(() => {});
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Last-used time/IP and per-day counts, batched in memory and written every USAGE_FLUSH_MS (default 5 s) and at
+ * shutdown: two set-based statements per flush, however many keys were used, instead of a write per request.
+ */
+import type { SqlRunner } from "@/core/db/migrate";
+
+type Pending = { lastAt: number; lastIp: string | null; days: Map<string, number> };
+
+export class UsageRecorder {
+  private pending = new Map<string, Pending>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private day = { start: 0, end: 0, label: "" };
+
+  private lastVacuum = Date.now();
+
+  /**
+   * `vacuumEveryMs` > 0 for the embedded database: PGlite runs without autovacuum, so the rows these flushes
+   * update would otherwise pile up dead versions for ever.
+   */
+  constructor(
+    private readonly sql: SqlRunner,
+    private readonly intervalMs = Number(process.env.USAGE_FLUSH_MS ?? 5000),
+    private readonly vacuumEveryMs = 0,
+  ) {}
+
+  start(): this {
+    this.timer = setInterval(() => void this.flush().catch((e: Error) => console.error(`[usage] flush failed: ${e.message}`)), this.intervalMs);
+    this.timer.unref();
+    return this;
+  }
+
+  record(apiKeyId: string, ip: string | null, nowMs: number): void {
+    let entry = this.pending.get(apiKeyId);
+    if (!entry) {
+      entry = { lastAt: 0, lastIp: null, days: new Map() };
+      this.pending.set(apiKeyId, entry);
+    }
+    if (nowMs >= entry.lastAt) {
+      entry.lastAt = nowMs;
+      entry.lastIp = ip;
+    }
+    const day = this.dayOf(nowMs);
+    entry.days.set(day, (entry.days.get(day) ?? 0) + 1);
+  }
+
+  /** The UTC day label, recomputed only when the day changes (this runs on every verified request). */
+  private dayOf(nowMs: number): string {
+    if (nowMs < this.day.start || nowMs >= this.day.end) {
+      const start = nowMs - (nowMs % 86_400_000);
+      this.day = { start, end: start + 86_400_000, label: new Date(start).toISOString().slice(0, 10) };
+    }
+    return this.day.label;
+  }
+
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.write());
+    return this.flushing;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.flush();
+  }
+
+  async vacuum(): Promise<void> {
+    this.lastVacuum = Date.now();
+    await this.sql.exec(`VACUUM "ApiKey", "ApiKeyUsage"`);
+  }
+
+  private async write(): Promise<void> {
+    if (this.vacuumEveryMs > 0 && Date.now() - this.lastVacuum >= this.vacuumEveryMs) await this.vacuum();
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    const ids: string[] = [], ats: string[] = [], ips: (string | null)[] = [];
+    const usageIds: string[] = [], days: string[] = [], counts: number[] = [];
+    for (const [id, entry] of batch) {
+      ids.push(id);
+      ats.push(new Date(entry.lastAt).toISOString());
+      ips.push(entry.lastIp);
+      for (const [day, count] of entry.days) {
+        usageIds.push(id);
+        days.push(day);
+        counts.push(count);
+      }
+    }
+    // Keys deleted since they were used simply match nothing.
+    await this.sql.query(
+      `UPDATE "ApiKey" AS k SET "lastUsedAt" = (v.at::timestamptz AT TIME ZONE 'UTC'), "lastUsedIp" = v.ip
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS v(id, at, ip)
+       WHERE k."id" = v.id AND (k."lastUsedAt" IS NULL OR k."lastUsedAt" < (v.at::timestamptz AT TIME ZONE 'UTC'))`,
+      [ids, ats, ips],
+    );
+    await this.sql.query(
+      `INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "count")
+       SELECT v.id, v.day::date, v.n FROM unnest($1::text[], $2::text[], $3::int[]) AS v(id, day, n)
+       WHERE EXISTS (SELECT 1 FROM "ApiKey" k WHERE k."id" = v.id)
+       ON CONFLICT ("apiKeyId", "day") DO UPDATE SET "count" = "ApiKeyUsage"."count" + EXCLUDED."count"`,
+      [usageIds, days, counts],
+    );
+  }
+}

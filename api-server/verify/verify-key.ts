@@ -1,0 +1,50 @@
+/**
+ * Format and checksum first (no I/O, no hash for junk); then exactly one HMAC per well-formed key, whether or
+ * not the key id exists. Only a caller who proves possession of the secret learns anything beyond NOT_FOUND.
+ */
+import type { KeyObject } from "node:crypto";
+import { parseApiKey } from "@/core/secrets/key-format";
+import { equalBytes as equal, hashSecretBytes } from "@/core/secrets/hash";
+import { ipAllowed, type IpAddress } from "@/core/net/ip";
+import type { VerifyCode } from "@/core/api-contract/schemas";
+import type { KeyCache, KeyRecord } from "./key-cache";
+
+export type { VerifyCode };
+
+export type VerifyResult =
+  | { code: "VALID"; record: KeyRecord; usedPreviousSecret: boolean }
+  | { code: "NOT_FOUND"; record?: undefined }
+  | { code: "DISABLED" | "EXPIRED" | "IP_NOT_ALLOWED"; record: KeyRecord }
+  | { code: "INSUFFICIENT_SCOPE"; record: KeyRecord; missingScopes: string[] };
+
+const ZERO = Buffer.alloc(32);
+
+export async function verifyKey(
+  cache: KeyCache,
+  presented: string,
+  options: { ip: IpAddress | null; requiredScopes?: readonly string[]; nowMs: number; pepper?: KeyObject },
+): Promise<VerifyResult> {
+  const parsed = parseApiKey(presented);
+  if (!parsed) return { code: "NOT_FOUND" };
+  const record = cache.peek(parsed.keyId) ?? (await cache.get(parsed.keyId, options.nowMs));
+  const digest = hashSecretBytes(parsed.secret, options.pepper);
+  if (!record) {
+    equal(digest, ZERO); // same comparison work as for a known id
+    return { code: "NOT_FOUND" };
+  }
+  let usedPreviousSecret = false;
+  if (!equal(digest, record.secretHash)) {
+    const previousValid =
+      record.previousSecretHash !== null &&
+      record.previousSecretExpiresAt !== null &&
+      record.previousSecretExpiresAt > options.nowMs;
+    if (!previousValid || !equal(digest, record.previousSecretHash!)) return { code: "NOT_FOUND" };
+    usedPreviousSecret = true;
+  }
+  if (!record.enabled) return { code: "DISABLED", record };
+  if (record.expiresAt !== null && record.expiresAt <= options.nowMs) return { code: "EXPIRED", record };
+  if (!ipAllowed(options.ip, record.ranges, record.allowedIpCount)) return { code: "IP_NOT_ALLOWED", record };
+  const missingScopes = (options.requiredScopes ?? []).filter((s) => !record.scopes.includes(s));
+  if (missingScopes.length > 0) return { code: "INSUFFICIENT_SCOPE", record, missingScopes };
+  return { code: "VALID", record, usedPreviousSecret };
+}

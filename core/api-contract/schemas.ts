@@ -1,0 +1,53 @@
+/** The API's request and response shapes: the API server parses with these and openapi.ts publishes them. */
+import { z } from "zod";
+
+export const VERIFY_CODES = ["VALID", "NOT_FOUND", "DISABLED", "EXPIRED", "IP_NOT_ALLOWED", "INSUFFICIENT_SCOPE", "RATE_LIMITED"] as const;
+export type VerifyCode = (typeof VERIFY_CODES)[number];
+
+export const accountSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["standard", "developer", "whitelabel"]),
+});
+
+export const keyInfoSchema = z.object({
+  keyId: z.string().describe("Public key id: the part of the key before the dot"),
+  name: z.string(),
+  scopes: z.array(z.string()),
+  permissions: z.array(z.string()),
+  expiresAt: z.iso.datetime().nullable(),
+});
+
+export const whoamiResponseSchema = z.object({ account: accountSchema, key: keyInfoSchema });
+
+export const verifyRequestSchema = z
+  .object({
+    key: z.string().min(1).max(256).describe("The key to verify, as presented to your service"),
+    requiredScopes: z.array(z.string().min(1).max(64)).max(20).optional(),
+    ip: z.string().min(1).max(64).optional().describe("Address of your client; required when the key has an IP allow-list"),
+  })
+  .strict();
+
+export const verifyResponseSchema = z.object({
+  valid: z.boolean(),
+  code: z.enum(VERIFY_CODES),
+  accountId: z.string().nullable(),
+  keyId: z.string().nullable(),
+  scopes: z.array(z.string()),
+  permissions: z.array(z.string()),
+  expiresAt: z.iso.datetime().nullable(),
+  missingScopes: z.array(z.string()).optional(),
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string().optional(),
+  errors: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+export type WhoamiResponse = z.infer<typeof whoamiResponseSchema>;
+export type VerifyResponse = z.infer<typeof verifyResponseSchema>;
+export type Problem = z.infer<typeof problemSchema>;

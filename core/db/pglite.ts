@@ -1,0 +1,96 @@
+/**
+ * PGlite keeps its data in one directory that only one process may open at a time; a second opener would
+ * corrupt it. A pid lock file makes that mistake fail loudly instead.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export class DatabaseLockedError extends Error {}
+
+function lockPath(dataDir: string) {
+  return `${dataDir}.lock`;
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function acquireLock(dataDir: string): () => void {
+  const file = lockPath(dataDir);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(file, "utf8") === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const pid = Number(fs.readFileSync(file, "utf8"));
+      if (pid === process.pid || !isAlive(pid)) {
+        fs.rmSync(file, { force: true }); // stale lock from a process that died
+        continue;
+      }
+      throw new DatabaseLockedError(
+        `The embedded database in ${path.relative(process.cwd(), dataDir)} is in use by process ${pid}. ` +
+          "Only one process may open it at a time: stop the running server before migrating or seeding, " +
+          "or use PostgreSQL (DATABASE_URL=postgres://…) to run several processes.",
+      );
+    }
+  }
+  throw new DatabaseLockedError(`Could not lock ${file}`);
+}
+
+// PostgreSQL's default 128 MB of shared buffers is sized for a server, not an embedded database: 16 MB cuts the
+// process's resident memory by ~100 MB (measured with 10,000 keys) with no change to the hot path, which reads
+// keys from the in-memory cache, not from PGlite.
+const OPTIONS = { postgresqlconf: ["shared_buffers=16MB"] };
+
+export async function openPglite(
+  dataDir: string | null,
+  loadDataDir?: Blob,
+): Promise<{ pglite: PGlite; close: () => Promise<void> }> {
+  if (!dataDir) {
+    const pglite = await PGlite.create({ ...OPTIONS, loadDataDir });
+    return { pglite, close: () => pglite.close() };
+  }
+  const release = acquireLock(dataDir);
+  try {
+    const pglite = await PGlite.create(dataDir, OPTIONS);
+    return {
+      pglite,
+      close: async () => {
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/**
+ * pglite-prisma-adapter 0.6 is typed against @prisma/driver-adapter-utils 6.10, whose `argTypes` differ from
+ * 6.19's; it never reads `argTypes` at run time, so this one cast is safe. (0.7 needs Prisma 7.)
+ */
+export function pgliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  return new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+}

@@ -1,0 +1,10 @@
+/** Sign-ins of the accounts owned by single specs, so no spec depends on another's data. */
+export const E2E_USERS = {
+  limits: "limits@example.com",
+  lifecycle: "lifecycle@example.com",
+  throttle: "throttle@example.com",
+  api: "api@example.com",
+  /** Admin in Switch Alpha (joined first), developer in Switch Beta. */
+  switcher: "switcher@example.com",
+  alphaOwner: "alpha-owner@example.com",
+} as const;

@@ -1,0 +1,33 @@
+/** The audit trail's one writer: every mutation records its event inside its own transaction. */
+import "server-only";
+import type { Prisma } from "@/core/generated/prisma/client";
+import type { ActorContext } from "@/lib/auth/context";
+
+type Tx = Prisma.TransactionClient;
+
+export type AuditInput = {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  targetLabel?: string | null;
+  /** Never a secret or a hash: names, scopes, changed field names. */
+  details?: Prisma.InputJsonValue;
+};
+
+/** Written inside the caller's transaction, so the event exists exactly when the change does. */
+export async function recordAudit(tx: Tx, ctx: ActorContext, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      accountId: ctx.accountId,
+      actorId: ctx.userId,
+      actorEmail: ctx.email,
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId ?? null,
+      targetLabel: input.targetLabel ?? null,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: input.details ?? {},
+    },
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * API-key writes, each in one transaction with its audit event and change NOTIFY, every read and write scoped
+ * by the actor's account; after the commit this instance's verification cache is refreshed.
+ */
+import "server-only";
+import { getPrisma } from "@/core/registry";
+import type { ActorContext } from "@/lib/auth/context";
+import { assertCan } from "@/lib/auth/guard";
+import { recordAudit } from "@/lib/audit";
+import { LimitError, NotFoundError, ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/core/generated/prisma/client";
+import { announceKeyChange, refreshLocalKeyCache } from "@/core/events";
+import { generateKeyId, issueSecret } from "@/core/secrets/generate";
+import type { ApiKeyInput } from "../schema";
+import { ROTATION_GRACE, type RotationGrace } from "../catalog";
+import type { ApiKeyDto, IssuedKey } from "../types";
+import { apiKeySelect, toApiKeyDto } from "./queries";
+
+type Tx = Prisma.TransactionClient;
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
+async function assertMailingInAccount(tx: Tx, ctx: ActorContext, mailingId: string | null) {
+  if (!mailingId) return;
+  const found = await tx.mailing.findFirst({ where: { id: mailingId, accountId: ctx.accountId }, select: { id: true } });
+  if (!found) {
+    throw new ValidationError("Please correct the highlighted fields.", { defaultMailingId: ["Unknown mailing"] });
+  }
+}
+
+async function findOwnKey(tx: Tx, ctx: ActorContext, id: string) {
+  const key = await tx.apiKey.findFirst({
+    where: { id, accountId: ctx.accountId },
+    select: { id: true, name: true, keyId: true, secretHash: true, enabled: true },
+  });
+  if (!key) throw new NotFoundError("API key");
+  return key;
+}
+
+function fieldsOf(input: ApiKeyInput) {
+  return {
+    name: input.name,
+    description: input.description,
+    scopes: input.scopes,
+    permissions: input.permissions,
+    allowedIps: input.allowedIps,
+    expiresAt: input.expiresOn,
+    defaultMailingId: input.defaultMailingId,
+  };
+}
+
+/**
+ * Every key change: one transaction that writes the change, its audit event and the NOTIFY for other
+ * instances; after the commit this instance's verification cache is refreshed so it never answers stale.
+ */
+async function changeKey<T>(ctx: ActorContext, run: (tx: Tx) => Promise<{ keyId: string; result: T }>): Promise<T> {
+  assertCan(ctx, "apiKeys.manage");
+  const prisma = await getPrisma();
+  const { keyId, result } = await prisma.$transaction(run, TX_OPTIONS);
+  await refreshLocalKeyCache(keyId);
+  return result;
+}
+
+async function keyChanged(
+  tx: Tx,
+  ctx: ActorContext,
+  action: string,
+  key: { id: string; keyId: string; name: string },
+  details: Record<string, Prisma.InputJsonValue> = {},
+) {
+  await announceKeyChange(tx, key.keyId);
+  await recordAudit(tx, ctx, {
+    action,
+    targetType: "api_key",
+    targetId: key.id,
+    targetLabel: key.keyId,
+    details: { name: key.name, ...details },
+  });
+}
+
+export function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
+  return changeKey(ctx, async (tx) => {
+    // Lock the account row so concurrent creates queue here: count-then-insert then holds the limit on
+    // PostgreSQL's READ COMMITTED as well as on PGlite.
+    const [account] = await tx.$queryRaw<{ maxApiKeys: number }[]>`
+      SELECT "maxApiKeys" FROM "Account" WHERE "id" = ${ctx.accountId} FOR UPDATE`;
+    if (!account) throw new NotFoundError("Account");
+    const used = await tx.apiKey.count({ where: { accountId: ctx.accountId } });
+    if (used >= account.maxApiKeys) {
+      throw new LimitError(
+        `This account already has ${used} of ${account.maxApiKeys} API keys. Delete a key before creating another.`,
+      );
+    }
+    await assertMailingInAccount(tx, ctx, input.defaultMailingId);
+
+    const keyId = generateKeyId();
+    const { plaintextKey, secretHash, secretLast5 } = issueSecret(keyId);
+    const row = await tx.apiKey.create({
+      data: { ...fieldsOf(input), accountId: ctx.accountId, keyId, secretHash, secretLast5, createdById: ctx.userId },
+      select: apiKeySelect,
+    });
+    await keyChanged(tx, ctx, "api_key.created", row, { scopes: row.scopes });
+    return { keyId, result: { key: toApiKeyDto(row), plaintextKey } };
+  });
+}
+
+export function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput): Promise<ApiKeyDto> {
+  return changeKey(ctx, async (tx) => {
+    const existing = await tx.apiKey.findFirst({
+      where: { id, accountId: ctx.accountId },
+      select: {
+        name: true,
+        description: true,
+        scopes: true,
+        permissions: true,
+        allowedIps: true,
+        expiresAt: true,
+        defaultMailingId: true,
+      },
+    });
+    if (!existing) throw new NotFoundError("API key");
+    await assertMailingInAccount(tx, ctx, input.defaultMailingId);
+    const next = fieldsOf(input);
+    const changed = Object.keys(next).filter(
+      (k) => JSON.stringify(existing[k as keyof typeof existing]) !== JSON.stringify(next[k as keyof typeof next]),
+    );
+    const row = await tx.apiKey.update({ where: { id, accountId: ctx.accountId }, data: next, select: apiKeySelect });
+    await keyChanged(tx, ctx, "api_key.updated", row, { changed });
+    return { keyId: row.keyId, result: toApiKeyDto(row) };
+  });
+}
+
+export function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace): Promise<IssuedKey> {
+  return changeKey(ctx, async (tx) => {
+    const existing = await findOwnKey(tx, ctx, id);
+    const graceMs = ROTATION_GRACE[grace].ms;
+    const now = new Date();
+    const { plaintextKey, secretHash, secretLast5 } = issueSecret(existing.keyId);
+    const row = await tx.apiKey.update({
+      where: { id, accountId: ctx.accountId },
+      data: {
+        secretHash,
+        secretLast5,
+        rotatedAt: now,
+        // Only the secret being replaced is kept; an older one still in its grace period stops working now.
+        previousSecretHash: graceMs > 0 ? existing.secretHash : null,
+        previousSecretExpiresAt: graceMs > 0 ? new Date(now.getTime() + graceMs) : null,
+      },
+      select: apiKeySelect,
+    });
+    await keyChanged(tx, ctx, "api_key.rotated", row, { oldSecretValidFor: grace });
+    return { keyId: row.keyId, result: { key: toApiKeyDto(row), plaintextKey } };
+  });
+}
+
+export function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean): Promise<ApiKeyDto> {
+  return changeKey(ctx, async (tx) => {
+    await findOwnKey(tx, ctx, id);
+    const row = await tx.apiKey.update({ where: { id, accountId: ctx.accountId }, data: { enabled }, select: apiKeySelect });
+    await keyChanged(tx, ctx, enabled ? "api_key.enabled" : "api_key.disabled", row);
+    return { keyId: row.keyId, result: toApiKeyDto(row) };
+  });
+}
+
+export function deleteApiKey(ctx: ActorContext, id: string, confirmName: string): Promise<{ keyId: string }> {
+  return changeKey(ctx, async (tx) => {
+    const existing = await findOwnKey(tx, ctx, id);
+    if (confirmName.trim() !== existing.name) {
+      throw new ValidationError("The name you typed does not match.", {
+        confirmName: [`Type “${existing.name}” to confirm`],
+      });
+    }
+    await tx.apiKey.delete({ where: { id, accountId: ctx.accountId } });
+    await keyChanged(tx, ctx, "api_key.deleted", existing);
+    return { keyId: existing.keyId, result: { keyId: existing.keyId } };
+  });
+}
+export type { IssuedKey } from "../types";

@@ -1,0 +1,82 @@
+/** Shared by the key form (zodResolver, raw values) and the server actions (parsed + transformed values). */
+import { z } from "zod";
+import { PERMISSIONS, ROTATION_GRACE_OPTIONS, SCOPES } from "@/modules/api-keys/catalog";
+import { parseAllowList } from "@/core/net/ip";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Rejects dates that do not exist (2031-02-30), which Date.parse would silently roll over. */
+function isRealDate(v: string): boolean {
+  if (!DATE_ONLY.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+export const idSchema = z.string().trim().min(1, "Missing id").max(64, "Invalid id");
+
+export const apiKeyFieldsSchema = z.object({
+  name: z
+    .string({ error: "Name is required" })
+    .trim()
+    .min(1, "Name is required")
+    .max(64, "Name must be at most 64 characters"),
+  description: z.string().trim().max(500, "Description must be at most 500 characters"),
+  scopes: z
+    .array(z.enum(SCOPES, { error: "Unknown scope" }))
+    .min(1, "Choose at least one scope")
+    .transform((v) => [...new Set(v)]),
+  permissions: z.array(z.enum(PERMISSIONS, { error: "Unknown permission" })).transform((v) => [...new Set(v)]),
+  allowedIps: z
+    .string()
+    .max(10_000, "Too much text for an IP list")
+    .transform((text, ctx) => {
+      const result = parseAllowList(text);
+      if (result.ok) return result.entries;
+      ctx.addIssue({ code: "custom", message: result.errors.join("\n") });
+      return z.NEVER;
+    }),
+  expiresOn: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isRealDate(v), {
+      message: "Enter a date as YYYY-MM-DD",
+    })
+    .refine((v) => v === "" || v >= todayUtc(), { message: "The expiry date cannot be in the past" })
+    // A key that "expires on" a day works until the end of that day (UTC).
+    .transform((v) => (v === "" ? null : new Date(`${v}T23:59:59.999Z`))),
+  defaultMailingId: z
+    .string()
+    .trim()
+    .max(64, "Unknown mailing")
+    .transform((v) => (v === "" ? null : v)),
+});
+
+export const createApiKeySchema = apiKeyFieldsSchema.strict();
+export const updateApiKeySchema = apiKeyFieldsSchema.extend({ id: idSchema }).strict();
+
+export type ApiKeyFormValues = z.input<typeof createApiKeySchema>;
+export type ApiKeyInput = z.output<typeof createApiKeySchema>;
+
+export const rotateApiKeySchema = z
+  .object({ id: idSchema, grace: z.enum(ROTATION_GRACE_OPTIONS, { error: "Choose when the old secret stops working" }) })
+  .strict();
+
+export const setApiKeyEnabledSchema = z.object({ id: idSchema, enabled: z.boolean() }).strict();
+
+export const deleteApiKeySchema = z
+  .object({ id: idSchema, confirmName: z.string().trim().min(1, "Type the key's name to confirm") })
+  .strict();
+
+export const emptyApiKeyForm: ApiKeyFormValues = {
+  name: "",
+  description: "",
+  scopes: [],
+  permissions: [],
+  allowedIps: "",
+  expiresOn: "",
+  defaultMailingId: "",
+};

@@ -1,0 +1,14 @@
+/** Every feature's manifest (see feature.ts). A new feature adds one line here and nothing else in the shell. */
+import { accountsFeature } from "./accounts/nav";
+import { apiKeysFeature } from "./api-keys/nav";
+import { auditFeature } from "./audit/nav";
+
+export const FEATURES = [apiKeysFeature, auditFeature, accountsFeature] as const;
+
+type PolicyOf<F> = F extends { policy: Readonly<Record<infer Op, unknown>> } ? Op : never;
+/** Every policy operation any feature declares. */
+export type Operation = PolicyOf<(typeof FEATURES)[number]> & string;
+
+export const NAV_ENTRIES = FEATURES.flatMap((f) => f.nav);
+
+export const AUDIT_LABELS: Readonly<Record<string, string>> = Object.assign({}, ...FEATURES.map((f) => f.auditLabels));

@@ -1,0 +1,55 @@
+/** The sign-in action goes through the public variant of the action wrapper: same validation and result shape. */
+import { describe, expect, it, vi } from "vitest";
+
+const state = vi.hoisted(() => ({ calls: [] as unknown[], outcome: "ok" as "ok" | "wrong" | "throttled" | "boom" }));
+
+// next-auth 5 beta imports "next/server" without an extension, which plain Node ESM (vitest) cannot resolve;
+// the action needs only its error classes, which it re-exports unchanged from @auth/core (as login.test.ts does).
+vi.mock("next-auth", async () => {
+  const errors = await import("@auth/core/errors");
+  return { AuthError: errors.AuthError, CredentialsSignin: errors.CredentialsSignin };
+});
+vi.mock("@/auth", () => ({
+  signIn: vi.fn(async (_provider: string, input: unknown) => {
+    state.calls.push(input);
+    if (state.outcome === "wrong") throw new CredentialsSignin();
+    if (state.outcome === "throttled") throw new TooManyAttempts();
+    if (state.outcome === "boom") throw new TypeError("database down");
+  }),
+  signOut: vi.fn(),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+import { CredentialsSignin } from "@auth/core/errors";
+import { loginAction } from "@/modules/auth/actions";
+import { TooManyAttempts } from "@/modules/auth/data/credentials";
+import { KEYS_PATH } from "@/modules/api-keys/nav";
+
+describe("loginAction", () => {
+  it("returns field errors for bad input without calling Auth.js", async () => {
+    state.calls = [];
+    const result = await loginAction({ email: "not-an-email", password: "" });
+    expect(result).toEqual({
+      ok: false,
+      error: "Please correct the highlighted fields.",
+      fieldErrors: { email: ["Enter a valid email address"], password: ["Enter your password"] },
+    });
+    expect(state.calls).toEqual([]);
+  });
+
+  it("normalises the email and answers where to go", async () => {
+    state.calls = [];
+    state.outcome = "ok";
+    expect(await loginAction({ email: "  Owner@Example.COM ", password: "pw" })).toEqual({ ok: true, data: { redirectTo: KEYS_PATH } });
+    expect(state.calls).toEqual([{ email: "owner@example.com", password: "pw", redirect: false }]);
+  });
+
+  it.each([
+    ["wrong", "Incorrect email or password."],
+    ["throttled", "Too many failed attempts. Wait a minute and try again."],
+    ["boom", "Something went wrong. Please try again."],
+  ] as const)("%s → %s", async (outcome, error) => {
+    state.outcome = outcome;
+    expect(await loginAction({ email: "owner@example.com", password: "pw" })).toEqual({ ok: false, error });
+  });
+});
