@@ -119,7 +119,9 @@ describe("POST /api/v1/keys/verify bad requests", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
       expect(res.body.status).toBe(400);
-      if (field) expect(Object.keys(res.body.errors ?? {}), JSON.stringify(body)).toContain(field);
+      // Exactly the named field; a body that is not JSON at all gets no field errors.
+      expect(Object.keys(res.body.errors ?? {}), JSON.stringify(body)).toEqual(field ? [field] : []);
+      expect(res.body.detail, JSON.stringify(body)).toBe(field ? "The request body is invalid." : "The request body is not valid JSON");
     }
   });
 

@@ -183,6 +183,5 @@ describe("maskSecret", () => {
   it("shows five bullets and the last five characters only", () => {
     expect(maskSecret("Ti51x")).toBe("•••••Ti51x");
     expect(maskSecret(SECRET.slice(-5))).toBe(`•••••${SECRET.slice(-5)}`);
-    expect(maskSecret("Ti51x")).not.toContain(SECRET.slice(0, 10));
   });
 });
