@@ -1,10 +1,10 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPrisma } from "@/core/registry";
 import { BASE62, checksum } from "@/core/secrets/key-format";
 import { createApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createTestAccount, keyInput, type TestAccount } from "../support/fixtures";
 import { basic, rawHttp, startTestApi, verifyCall, whoami, type TestApi } from "../support/api-server";
+import { withApiClock } from "../support/test-clock";
 
 const rand62 = (n: number) => Array.from(crypto.randomBytes(n), (b) => BASE62[b % 62]).join("");
 const unknownKey = () => {
@@ -54,10 +54,13 @@ describe("POST /api/v1/keys/verify results", () => {
     const off = await verifyCall(api.url, caller, { key: disabled.plaintextKey });
     expect(off.body).toMatchObject({ valid: false, code: "DISABLED", keyId: disabled.key.keyId });
 
-    const expired = await issue();
-    await (await getPrisma()).apiKey.update({ where: { id: expired.key.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await api.instance.cache.refresh(expired.key.keyId);
-    const old = await verifyCall(api.url, caller, { key: expired.plaintextKey });
+    // Expired on the API's clock: just after the last millisecond of its expiry day (UTC).
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const expired = await issue({ expiresOn: tomorrow });
+    const old = await withApiClock(async (clock) => {
+      clock.setTo(Date.parse(`${tomorrow}T23:59:59.999Z`) + 1);
+      return verifyCall(api.url, caller, { key: expired.plaintextKey });
+    });
     expect(old.body).toMatchObject({ valid: false, code: "EXPIRED", keyId: expired.key.keyId });
   });
 
