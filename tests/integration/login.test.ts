@@ -1,3 +1,7 @@
+/**
+ * Auth.js `authorize` against a real argon2id hash. The login limiter lives in memory for the whole file's
+ * process, so every test uses its own email and its own client IPs.
+ */
 import crypto from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -9,10 +13,6 @@ import { TooManyAttempts, verifyLogin } from "@/modules/auth/data/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { CredentialsSignin } from "@auth/core/errors";
 
-/**
- * Auth.js `authorize` against a real argon2id hash. The login limiter lives in memory for the whole file's
- * process, so every test uses its own email and its own client IPs.
- */
 const PASSWORD = "correct horse battery staple";
 
 async function createUser(name = "Login User") {
@@ -90,6 +90,9 @@ describe("verifyLogin", () => {
   describe("block duration", () => {
     afterEach(() => void vi.useRealTimers());
 
+    // rate-limiter-flexible's memory store keeps each record's expiresAt = Date.now() + duration and answers
+    // msBeforeNext = expiresAt - Date.now(); its (unref'd, real) setTimeout only deletes the record later. So
+    // faking Date alone makes a block's end exact and deterministic; no timers need to run.
     async function blockedUser() {
       const user = await createUser();
       const ip = freshIp();
@@ -105,10 +108,37 @@ describe("verifyLogin", () => {
       expect(await attempt(user.email, PASSWORD, ip)).toMatchObject({ id: user.id });
     });
 
+    // Each bucket of lib/auth/throttle.ts, written out: how it fills, and its blockDuration in seconds.
     // Regression: failures were once recorded with penalty(), which never applies blockDuration.
-    it("the email+IP block ends after its configured 60 s blockDuration", async () => {
-      const { user, ip } = await blockedUser();
-      vi.setSystemTime(Date.now() + 61_000);
+    const BUCKETS: [string, number, (email: string) => Promise<string>][] = [
+      ["email+IP (5 failures from one IP)", 60, async (email) => {
+        const ip = freshIp();
+        for (let i = 0; i < 5; i++) expect(await attempt(email, `wrong-${i}`, ip)).toBeNull();
+        return ip;
+      }],
+      ["email (20 failures, each from another IP)", 5 * 60, async (email) => {
+        for (let i = 0; i < 20; i++) expect(await attempt(email, `wrong-${i}`, freshIp())).toBeNull();
+        return freshIp(); // the real user then comes from yet another address
+      }],
+      ["IP (50 failures for 50 other emails)", 5 * 60, async () => {
+        const ip = freshIp();
+        for (let i = 0; i < 50; i++) expect(await attempt(`spray-${i}-${crypto.randomUUID()}@example.test`, "guess", ip)).toBeNull();
+        return ip;
+      }],
+    ];
+
+    it.each(BUCKETS)("the %s block still holds 1 s before its %i s end and is lifted at the end", async (_label, blockSeconds, fill) => {
+      const user = await createUser();
+      vi.useFakeTimers({ toFake: ["Date"] }); // frozen: every failure, and so the block, starts at t0
+      const t0 = Date.now();
+      const ip = await fill(user.email);
+      await expect(attempt(user.email, PASSWORD, ip)).rejects.toMatchObject({ code: "rate_limited" });
+
+      vi.setSystemTime(t0 + blockSeconds * 1000 - 1000);
+      await expect(attempt(user.email, PASSWORD, ip)).rejects.toMatchObject({ code: "rate_limited" });
+
+      // The refused attempt just before the end did not extend the block.
+      vi.setSystemTime(t0 + blockSeconds * 1000);
       expect(await attempt(user.email, PASSWORD, ip)).toMatchObject({ id: user.id });
     });
   });
