@@ -1,3 +1,4 @@
+/** IP allow-lists on the verification API: the socket address, X-Forwarded-For from trusted proxies only, IPv6, CIDR edges. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

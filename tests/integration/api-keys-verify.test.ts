@@ -1,3 +1,4 @@
+/** POST /api/v1/keys/verify: every result code, exact 400s for bad bodies, and the failed-verification limits. */
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE62, checksum } from "@/core/secrets/key-format";

@@ -1,3 +1,4 @@
+/** The access log names the key id of each request but never a key, a secret or its encodings, wherever sent. */
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
 import { BASE62, checksum } from "@/core/secrets/key-format";

@@ -1,3 +1,4 @@
+/** GET /api/v1/whoami across header forms with exact statuses (200/400/401/403), rotation, routing and OpenAPI. */
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/core/registry";

@@ -1,3 +1,4 @@
+/** Account B (its owner and admin, the most powerful roles) must not see or touch anything of account A's. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { getPrisma } from "@/core/registry";
 import { listAuditEvents } from "@/modules/audit/data/queries";
@@ -13,7 +14,6 @@ import { getApiKeyQuota, listApiKeys, listMailings } from "@/modules/api-keys/da
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
 
-/** Account B (its owner and admin, the most powerful roles) must not see or touch anything of account A's. */
 let a: TestAccount;
 let b: TestAccount;
 let aKey: IssuedKey;

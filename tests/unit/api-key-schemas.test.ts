@@ -1,3 +1,4 @@
+/** createApiKeySchema field by field, on a frozen clock (2030-06-15 23:30 UTC) for the expiry date rules. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { PERMISSIONS, SCOPES } from "@/modules/api-keys/catalog";
 import { createApiKeySchema, emptyApiKeyForm } from "@/modules/api-keys/schema";

@@ -1,3 +1,4 @@
+/** The key format dc_<16>.<33 random><6 CRC32>: constants, base62, checksum and parsing against known answers. */
 import { describe, expect, it } from "vitest";
 import {
   API_KEY_REGEX,

@@ -1,3 +1,4 @@
+/** can() and POLICY against an access table written out in this file, plus unknown roles and operations. */
 import { describe, expect, it } from "vitest";
 import { OPERATIONS, POLICY, ROLE_LABELS, can, type Operation } from "@/lib/auth/policy";
 
