@@ -10,6 +10,7 @@ export function sendBody(res: ServerResponse, status: number, contentType: strin
     "content-type": `${contentType}; charset=utf-8`,
     "content-length": Buffer.byteLength(payload),
     "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
     ...headers,
   });
   res.end(payload);

@@ -25,7 +25,9 @@ function isAlive(pid: number) {
 
 function acquireLock(dataDir: string): () => void {
   const file = lockPath(dataDir);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The database holds key hashes and password hashes: only our own user may read it.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.chmodSync(path.dirname(file), 0o700);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: "wx" });
@@ -74,6 +76,7 @@ export async function openPglite(
   const release = acquireLock(dataDir);
   try {
     const pglite = await PGlite.create(dataDir, OPTIONS);
+    fs.chmodSync(dataDir, 0o700);
     return {
       pglite,
       close: async () => {

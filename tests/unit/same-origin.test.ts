@@ -1,9 +1,10 @@
+/** The Origin check the front door applies to every request that is not GET or HEAD. */
 import { describe, expect, it } from "vitest";
-import { isCrossSiteAction } from "@/core/net/same-origin";
+import { isCrossSiteRequest } from "@/core/net/same-origin";
 
 const action = { "next-action": "abc123", host: "app.example:3000" };
 
-describe("isCrossSiteAction", () => {
+describe("isCrossSiteRequest", () => {
   it.each([
     ["same origin", { ...action, origin: "http://app.example:3000" }, false],
     ["foreign origin", { ...action, origin: "https://evil.example" }, true],
@@ -12,11 +13,18 @@ describe("isCrossSiteAction", () => {
     ["no Origin", { ...action }, true],
     ["garbage Origin", { ...action, origin: "::::" }, true],
   ])("%s", (_label, headers, expected) => {
-    expect(isCrossSiteAction("POST", headers)).toBe(expected);
+    expect(isCrossSiteRequest("POST", headers)).toBe(expected);
   });
 
-  it("ignores requests that are not server actions", () => {
-    expect(isCrossSiteAction("POST", { host: "a", origin: "https://evil.example" })).toBe(false);
-    expect(isCrossSiteAction("GET", { ...action, origin: "https://evil.example" })).toBe(false);
+  it("checks a POST without Next-Action too (a multipart form action carries its id in $ACTION_ fields)", () => {
+    expect(isCrossSiteRequest("POST", { host: "a", origin: "https://evil.example" })).toBe(true);
+    expect(isCrossSiteRequest("POST", { host: "a" })).toBe(true);
+    expect(isCrossSiteRequest("POST", { host: "a", origin: "http://a" })).toBe(false);
+    expect(isCrossSiteRequest("PUT", { host: "a", origin: "https://evil.example" })).toBe(true);
+  });
+
+  it("ignores GET and HEAD", () => {
+    expect(isCrossSiteRequest("GET", { ...action, origin: "https://evil.example" })).toBe(false);
+    expect(isCrossSiteRequest("HEAD", { ...action })).toBe(false);
   });
 });
