@@ -1,26 +1,28 @@
-/** The part of the Auth.js config that needs no database: shared by proxy.ts and auth.ts. */
+/**
+ * The part of the Auth.js config that needs no database: shared by proxy.ts and auth.ts. The proxy only reads
+ * the cookie to redirect signed-out visitors; auth.ts adds the database check of the session on every request.
+ */
 import type { NextAuthConfig } from "next-auth";
-import { KEYS_PATH } from "@/modules/api-keys/nav";
+import { authLogger } from "@/core/auth-logger";
+import { SESSION_MAX_AGE_S } from "@/core/session-policy";
 
 export const authConfig = {
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   trustHost: true,
+  logger: authLogger,
   providers: [],
   callbacks: {
-    // proxy.ts only redirects for convenience; every page, action and route checks the session itself.
-    authorized({ auth, request }) {
-      const isLoggedIn = Boolean(auth?.user);
-      const isLogin = request.nextUrl.pathname.startsWith("/login");
-      if (isLogin) return isLoggedIn ? Response.redirect(new URL(KEYS_PATH, request.nextUrl)) : true;
-      return isLoggedIn;
-    },
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionId = token.sid;
       return session;
     },
   },

@@ -1,8 +1,12 @@
-/** Auth.js v5: email + password credentials, JWT sessions (see auth.config.ts for the database-free part). */
+/**
+ * Auth.js v5: email + password credentials, JWT cookie backed by a server-side session row (lib/auth/sessions.ts)
+ * that is checked on every request, so revocation is immediate. auth.config.ts holds the database-free part.
+ */
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "./auth.config";
 import { verifyLogin } from "@/modules/auth/data/credentials";
+import { isSessionActive } from "@/lib/auth/sessions";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -12,4 +16,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       authorize: (credentials, request) => verifyLogin(credentials, request),
     }),
   ],
+  callbacks: {
+    ...authConfig.callbacks,
+    async jwt(params) {
+      if (params.user?.id) return authConfig.callbacks.jwt(params);
+      // Returning null ends the session: Auth.js then treats the request as signed out and clears the cookie.
+      return (await isSessionActive(params.token.sid, params.token.sub)) ? params.token : null;
+    },
+  },
 });

@@ -26,6 +26,8 @@ export type ActorContext = {
   role: Role;
   ip: string | null;
   userAgent: string | null;
+  /** This browser's server-side session (lib/auth/sessions.ts), when acting through one. */
+  sessionId?: string;
 };
 
 /** One account the user belongs to, as the switcher lists it. */
@@ -72,10 +74,10 @@ export async function loadActorContext(
   };
 }
 
-/** The signed-in user's id for this request, or null. */
-export const getSessionUserId = cache(async (): Promise<string | null> => {
+/** The signed-in user and session for this request (checked against the database by auth.ts), or null. */
+const getSession = cache(async (): Promise<{ userId: string; sessionId?: string } | null> => {
   const session = await auth();
-  return session?.user?.id ?? null;
+  return session?.user?.id ? { userId: session.user.id, sessionId: session.sessionId } : null;
 });
 
 export const getRequestInfo = cache(async (): Promise<RequestInfo> => {
@@ -85,10 +87,11 @@ export const getRequestInfo = cache(async (): Promise<RequestInfo> => {
 
 /** The signed-in user's context in the active account for this request, or null. Cached per request. */
 export const getActorContext = cache(async (): Promise<ActorContext | null> => {
-  const userId = await getSessionUserId();
-  if (!userId) return null;
+  const session = await getSession();
+  if (!session) return null;
   const preferred = (await cookies()).get(ACTIVE_ACCOUNT_COOKIE)?.value ?? null;
-  return loadActorContext(userId, await getRequestInfo(), preferred);
+  const ctx = await loadActorContext(session.userId, await getRequestInfo(), preferred);
+  return ctx && { ...ctx, sessionId: session.sessionId };
 });
 
 export async function requireActor(): Promise<ActorContext> {

@@ -1,3 +1,5 @@
 import { handlers } from "@/auth";
 
-export const { GET, POST } = handlers;
+// GET only (session, csrf, providers): sign-in and sign-out go through server actions, which call Auth.js
+// in-process. Not exporting POST closes the credentials callback endpoint to direct password guessing.
+export const { GET } = handlers;
