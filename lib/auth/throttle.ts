@@ -1,53 +1,123 @@
 /**
- * Failed sign-ins only are counted, in three buckets: one email from one IP (the usual typo-prone user),
- * one IP across many emails (credential stuffing) and one email across many IPs (distributed guessing).
- * Blocks are temporary, so the real user is never locked out for good.
+ * Sign-in throttling. Failed sign-ins only are counted:
+ * - one email from one IP (the typo-prone user): 5 in 15 min → blocked 60 s;
+ * - one IP across emails (credential stuffing): 50 in 15 min → blocked 5 min;
+ * - a known device (OWASP device cookie, see modules/auth/data/device-cookie.ts): 10 in 15 min → blocked 60 s;
+ * - one email across unknown clients (distributed guessing): from the 10th failure in 15 min a progressive
+ *   delay, 1 s doubling to at most 60 s (below 10, the email+IP bucket alone answers a typo-prone user). A known device is exempt from this bucket, so strangers cannot lock the real
+ *   user out, and an unknown client is slowed down, never locked out for good.
+ * Memory by default; shared through Redis when REDIS_URL is set (falling back to memory if Redis is down).
  */
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+
+export type LoginClient = { email: string; ip: string | null; /** verified device-cookie nonce for this email */ device: string | null };
 
 const WINDOW_S = 15 * 60;
-const limiters = {
-  emailIp: new RateLimiterMemory({ keyPrefix: "login_email_ip", points: 5, duration: WINDOW_S, blockDuration: 60 }),
-  ip: new RateLimiterMemory({ keyPrefix: "login_ip", points: 50, duration: WINDOW_S, blockDuration: 5 * 60 }),
-  email: new RateLimiterMemory({ keyPrefix: "login_email", points: 20, duration: WINDOW_S, blockDuration: 5 * 60 }),
-};
+export const EMAIL_DELAY = { after: 10, maxSeconds: 60 };
 
-function keys(email: string, ip: string | null) {
-  const who = ip ?? "unknown";
-  return { emailIp: `${email}|${who}`, ip: who, email };
+type Bucket = { keyPrefix: string; points: number; duration: number; blockDuration: number };
+const BUCKETS = {
+  emailIp: { keyPrefix: "login_email_ip", points: 5, duration: WINDOW_S, blockDuration: 60 },
+  ip: { keyPrefix: "login_ip", points: 50, duration: WINDOW_S, blockDuration: 5 * 60 },
+  device: { keyPrefix: "login_device", points: 10, duration: WINDOW_S, blockDuration: 60 },
+  emailFailures: { keyPrefix: "login_email_fail", points: 1_000_000, duration: WINDOW_S, blockDuration: 0 },
+  emailDelay: { keyPrefix: "login_email_delay", points: 1, duration: EMAIL_DELAY.maxSeconds, blockDuration: 0 },
+} satisfies Record<string, Bucket>;
+
+let redis: Redis | null | undefined;
+function redisClient(): Redis | null {
+  if (redis !== undefined) return redis;
+  const url = process.env.REDIS_URL;
+  // No offline queue: while Redis is not connected each call fails at once and the insurance (memory) limiter
+  // answers, so a Redis outage never makes sign-in wait.
+  redis = url ? new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }) : null;
+  redis?.on("error", () => {});
+  return redis;
 }
 
-/** Seconds until another attempt is allowed, or 0. */
-export async function loginRetryAfter(email: string, ip: string | null): Promise<number> {
-  const k = keys(email, ip);
-  const states = await Promise.all([
-    limiters.emailIp.get(k.emailIp),
-    limiters.ip.get(k.ip),
-    limiters.email.get(k.email),
-  ]);
-  const points = [limiters.emailIp.points, limiters.ip.points, limiters.email.points];
-  let wait = 0;
-  states.forEach((state, i) => {
-    if (state && state.consumedPoints >= points[i]!) wait = Math.max(wait, Math.ceil(state.msBeforeNext / 1000));
-  });
-  return wait;
+function build(bucket: Bucket): RateLimiterAbstract {
+  const client = redisClient();
+  if (!client) return new RateLimiterMemory(bucket);
+  return new RateLimiterRedis({ ...bucket, keyPrefix: `dc_${bucket.keyPrefix}`, storeClient: client, insuranceLimiter: new RateLimiterMemory(bucket) });
+}
+
+let limiters: Record<keyof typeof BUCKETS, RateLimiterAbstract> | null = null;
+function get() {
+  limiters ??= Object.fromEntries(Object.entries(BUCKETS).map(([k, b]) => [k, build(b)])) as Record<keyof typeof BUCKETS, RateLimiterAbstract>;
+  return limiters;
+}
+
+function keys(c: LoginClient) {
+  const ip = c.ip ?? "unknown";
+  return { emailIp: `${c.email}|${ip}`, ip, email: c.email, device: c.device ? `${c.email}|${c.device}` : null };
+}
+
+/** A bucket at or over its points is blocked until its key expires. */
+const waitOf = (res: RateLimiterRes | null, points: number) => (res && res.consumedPoints >= points ? Math.ceil(res.msBeforeNext / 1000) : 0);
+
+/** Seconds until this client may try again, or 0. */
+export async function loginRetryAfter(c: LoginClient): Promise<number> {
+  const l = get();
+  const k = keys(c);
+  const checks: Promise<number>[] = [
+    l.emailIp.get(k.emailIp).then((r) => waitOf(r, l.emailIp.points)),
+    l.ip.get(k.ip).then((r) => waitOf(r, l.ip.points)),
+    k.device ? l.device.get(k.device).then((r) => waitOf(r, l.device.points)) : l.emailDelay.get(k.email).then((r) => waitOf(r, 1)),
+  ];
+  return Math.max(0, ...(await Promise.all(checks)));
 }
 
 /** Once a bucket is full it is blocked for its blockDuration: short, certain blocks rather than the whole window. */
-async function fail(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function fail(limiter: RateLimiterAbstract, key: string): Promise<number> {
   const res = await limiter.consume(key).catch((e: unknown) => {
     if (e instanceof RateLimiterRes) return e;
     throw e;
   });
-  if (res.consumedPoints >= limiter.points) await limiter.block(key, limiter.blockDuration);
+  if (limiter.blockDuration > 0 && res.consumedPoints >= limiter.points) await limiter.block(key, limiter.blockDuration);
+  return res.consumedPoints;
 }
 
-export async function recordLoginFailure(email: string, ip: string | null): Promise<void> {
-  const k = keys(email, ip);
-  await Promise.all([fail(limiters.emailIp, k.emailIp), fail(limiters.ip, k.ip), fail(limiters.email, k.email)]);
+export async function recordLoginFailure(c: LoginClient): Promise<void> {
+  const l = get();
+  const k = keys(c);
+  const work: Promise<unknown>[] = [fail(l.emailIp, k.emailIp), fail(l.ip, k.ip)];
+  if (k.device) {
+    work.push(fail(l.device, k.device));
+  } else {
+    work.push(
+      fail(l.emailFailures, k.email).then(async (count) => {
+        if (count < EMAIL_DELAY.after) return;
+        const seconds = Math.min(2 ** (count - EMAIL_DELAY.after), EMAIL_DELAY.maxSeconds);
+        await l.emailDelay.block(k.email, seconds);
+      }),
+    );
+  }
+  await Promise.all(work);
 }
 
-export async function recordLoginSuccess(email: string, ip: string | null): Promise<void> {
-  await limiters.emailIp.delete(keys(email, ip).emailIp);
+export async function recordLoginSuccess(c: LoginClient): Promise<void> {
+  const l = get();
+  const k = keys(c);
+  await Promise.all([l.emailIp.delete(k.emailIp), k.device ? l.device.delete(k.device) : Promise.resolve(false)]);
+}
+
+/** Resolves true once the shared store is connected (false without REDIS_URL, or after `timeoutMs`). */
+export async function loginStoreReady(timeoutMs = 2000): Promise<boolean> {
+  const client = redisClient();
+  if (!client) return false;
+  if (client.status === "ready") return true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    client.once("ready", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Tests only: forget every counter (memory store). */
+export function resetLoginThrottle(): void {
+  limiters = null;
 }

@@ -1,28 +1,45 @@
-/** Sign-in (public: no session yet) and sign-out. */
+/** Sign-in (public: no session yet), sign-out, and "sign out everywhere". */
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@/auth";
-import { definePublicAction } from "@/lib/action";
+import { auth, signIn, signOut } from "@/auth";
+import { defineAction, definePublicAction } from "@/lib/action";
+import { recordUserEvent } from "@/lib/audit";
+import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { KEYS_PATH } from "@/modules/api-keys/nav";
-import { loginSchema } from "./schema";
+import { issueDeviceCookie } from "./data/device-cookie";
+import { loginWaitSeconds } from "./data/credentials";
+import { headers } from "next/headers";
+import { emptySchema, loginSchema, safeCallbackPath } from "./schema";
 
 const GENERIC = "Incorrect email or password.";
 
-export const loginAction = definePublicAction(loginSchema, async (credentials): Promise<{ redirectTo: string }> => {
+export const loginAction = definePublicAction(loginSchema, async ({ callbackUrl, ...credentials }): Promise<{ redirectTo: string }> => {
   try {
     await signIn("credentials", { ...credentials, redirect: false });
-    return { redirectTo: KEYS_PATH };
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      throw new AppError("Too many failed attempts. Wait a minute and try again.");
+      const wait = Math.max(1, await loginWaitSeconds(credentials.email, await headers()));
+      throw new AppError(`Too many failed attempts. Try again in ${wait} second${wait === 1 ? "" : "s"}.`);
     }
     if (error instanceof AuthError) throw new AppError(GENERIC);
     throw error;
   }
+  await issueDeviceCookie(credentials.email);
+  return { redirectTo: safeCallbackPath(callbackUrl) ?? KEYS_PATH };
 });
 
+/** Ends this browser's session on the server too, so a copy of the cookie is worthless from now on. */
 export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.sessionId) await revokeSession(session.sessionId);
   await signOut({ redirectTo: "/login" });
 }
+
+export const signOutEverywhereAction = defineAction(emptySchema, async (_input, ctx) => {
+  const revoked = await revokeAllSessions(ctx.userId);
+  await recordUserEvent(ctx, "user.signed_out_everywhere", { sessions: revoked });
+  await signOut({ redirectTo: "/login" });
+  return { revoked };
+});

@@ -11,7 +11,7 @@ import { applyActionErrors } from "@/components/ui/form-errors";
 import { loginAction } from "../actions";
 import { loginSchema, type LoginValues } from "../schema";
 
-export function LoginForm() {
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const {
@@ -25,7 +25,7 @@ export function LoginForm() {
   const submit = handleSubmit((values) => {
     clearErrors("root");
     startTransition(async () => {
-      const result = await loginAction(values).catch(() => ({ ok: false as const, error: "Could not reach the server. Try again." }));
+      const result = await loginAction({ ...values, callbackUrl }).catch(() => ({ ok: false as const, error: "Could not reach the server. Try again." }));
       if (result.ok) {
         router.replace(result.data.redirectTo);
         router.refresh();

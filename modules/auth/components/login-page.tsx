@@ -1,14 +1,23 @@
-/** The sign-in page. */
+/** The sign-in page. A visitor who is already signed in (a live server-side session) goes straight on. */
+import { redirect } from "next/navigation";
+import { getActorContext } from "@/lib/auth/context";
+import { KEYS_PATH } from "@/modules/api-keys/nav";
+import { safeCallbackPath } from "../schema";
 import { LoginForm } from "./login-form";
 
-export function LoginPage() {
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+
+export async function LoginPage({ searchParams }: Props) {
+  const raw = (await searchParams).callbackUrl;
+  const callbackUrl = safeCallbackPath(Array.isArray(raw) ? raw[0] : raw) ?? undefined;
+  if (await getActorContext()) redirect(callbackUrl ?? KEYS_PATH);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <p className="text-sm font-semibold text-brand-600">Developer&apos;s corner</p>
         <h1 className="mt-1 text-2xl font-semibold">Sign in</h1>
         <p className="mt-1 text-sm text-slate-600">Manage your account&apos;s API keys.</p>
-        <LoginForm />
+        <LoginForm callbackUrl={callbackUrl} />
       </div>
     </main>
   );
