@@ -2,6 +2,7 @@
 import "server-only";
 import type { Prisma } from "@/core/generated/prisma/client";
 import type { ActorContext } from "@/lib/auth/context";
+import { getPrisma } from "@/core/registry";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,4 +31,10 @@ export async function recordAudit(tx: Tx, ctx: ActorContext, input: AuditInput):
       details: input.details ?? {},
     },
   });
+}
+
+/** An event about the acting user rather than a resource (sign out everywhere, password change), in its own transaction. */
+export async function recordUserEvent(ctx: ActorContext, action: string, details: Prisma.InputJsonValue = {}): Promise<void> {
+  const prisma = await getPrisma();
+  await prisma.$transaction((tx) => recordAudit(tx, ctx, { action, targetType: "user", targetId: ctx.userId, targetLabel: ctx.email, details }));
 }

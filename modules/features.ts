@@ -2,8 +2,9 @@
 import { accountsFeature } from "./accounts/nav";
 import { apiKeysFeature } from "./api-keys/nav";
 import { auditFeature } from "./audit/nav";
+import { profileFeature } from "./profile/nav";
 
-export const FEATURES = [apiKeysFeature, auditFeature, accountsFeature] as const;
+export const FEATURES = [apiKeysFeature, auditFeature, accountsFeature, profileFeature] as const;
 
 type PolicyOf<F> = F extends { policy: Readonly<Record<infer Op, unknown>> } ? Op : never;
 /** Every policy operation any feature declares. */

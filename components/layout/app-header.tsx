@@ -1,34 +1,25 @@
-/** The app's header: product name, the active account, the signed-in user and their role, switcher and sign-out slots. */
-import { Button } from "@/components/ui/button";
-
+/** The app's header: product name, the active account and role, and slots for the switcher and the account menu. */
 type Props = {
   email: string;
   accountName: string;
   roleLabel: string;
   switcher?: React.ReactNode;
-  signOut: () => Promise<void>;
+  accountMenu: React.ReactNode;
 };
 
-export function AppHeader({ email, accountName, roleLabel, switcher, signOut }: Props) {
+export function AppHeader({ email, accountName, roleLabel, switcher, accountMenu }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-screen-2xl items-center justify-between gap-4 px-6 py-3">
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-3">
         <p className="font-semibold text-brand-600">Developer&apos;s corner</p>
-        <div className="flex items-center gap-4 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
           <p aria-label="Current account">
             <span className="font-medium">{accountName}</span>
-            <span className="mx-2 text-slate-300" aria-hidden>
-              |
-            </span>
-            <span className="text-slate-600">{email}</span>
+            <span className="sr-only"> — signed in as {email}</span>
             <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">Role: {roleLabel}</span>
           </p>
           {switcher}
-          <form action={signOut}>
-            <Button type="submit" variant="secondary" size="sm">
-              Sign out
-            </Button>
-          </form>
+          {accountMenu}
         </div>
       </div>
     </header>

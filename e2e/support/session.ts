@@ -12,6 +12,12 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page).toHaveURL(new RegExp(`${KEYS_PATH}$`));
 }
 
+/** Opens the header's account menu and chooses an item ("Sign out", "Sign out everywhere…", …). */
+export async function accountMenu(page: Page, item: string) {
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: item, exact: true }).click();
+}
+
 export type NewKey = { name: string; scopes?: string[]; allowedIps?: string; description?: string };
 
 /** Fills and submits "New keys"; returns the revealed plaintext key and leaves the reveal dialog open. */

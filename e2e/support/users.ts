@@ -7,4 +7,7 @@ export const E2E_USERS = {
   /** Admin in Switch Alpha (joined first), developer in Switch Beta. */
   switcher: "switcher@example.com",
   alphaOwner: "alpha-owner@example.com",
+  /** Sessions Co: sign-out, sign out everywhere, password change. */
+  sessions: "sessions@example.com",
+  password: "password-change@example.com",
 } as const;

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { getActorContext, listMemberships } from "@/lib/auth/context";
 import { ROLE_LABELS } from "@/lib/auth/policy";
-import { signOutAction } from "@/modules/auth/actions";
+import { AccountMenu } from "./account-menu";
 import { AccountSwitcher } from "./account-switcher";
 
 export async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -19,7 +19,13 @@ export async function DashboardLayout({ children }: { children: React.ReactNode 
     ) : null;
   return (
     <div className="min-h-screen">
-      <AppHeader email={ctx.email} accountName={ctx.accountName} roleLabel={ROLE_LABELS[ctx.role]} switcher={switcher} signOut={signOutAction} />
+      <AppHeader
+        email={ctx.email}
+        accountName={ctx.accountName}
+        roleLabel={ROLE_LABELS[ctx.role]}
+        switcher={switcher}
+        accountMenu={<AccountMenu email={ctx.email} roleLabel={ROLE_LABELS[ctx.role]} accountName={ctx.accountName} />}
+      />
       {children}
     </div>
   );

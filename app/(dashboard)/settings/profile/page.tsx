@@ -1,0 +1,5 @@
+import type { Metadata } from "next";
+import { ProfilePage } from "@/modules/profile/components/profile-page";
+
+export const metadata: Metadata = { title: "Profile and password" };
+export default ProfilePage;

@@ -1,0 +1,21 @@
+/**
+ * Browser-facing policy shared by the proxy and the front door: which pages need no sign-in, and the
+ * Content-Security-Policy (nonce-based scripts, as Next needs; no framing; nothing loaded from elsewhere).
+ */
+export const PUBLIC_PATHS = ["/login"];
+
+export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } = {}): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    // React and Radix set style attributes at run time; no external styles are loaded.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
