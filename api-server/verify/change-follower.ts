@@ -10,6 +10,13 @@ import type { KeyCache } from "./key-cache";
 
 const BACKSTOP_MS = Number(process.env.KEY_CACHE_RELOAD_MS ?? 5 * 60_000);
 
+/**
+ * The documented bound (README › Verification API): a change committed on one instance is answered by every
+ * other instance on its first request after this long. In practice NOTIFY arrives in a few milliseconds; the
+ * tests assert the first request after exactly this delay.
+ */
+export const CHANGE_PROPAGATION_BOUND_MS = 500;
+
 export async function followKeyChanges(db: Database, cache: KeyCache): Promise<() => Promise<void>> {
   const onChange = (keyId: string) => {
     void cache.refresh(keyId).catch((e: Error) => console.error(`[keys] refresh failed: ${e.message}`));

@@ -1,96 +1,45 @@
 /**
- * The verification API's warm cache of every key (read with plain SQL, paged), kept current by change events;
- * misses are remembered briefly and their database look-ups budgeted, so floods of unknown ids stay cheap.
+ * The verification API's warm cache of every key (read with plain SQL, paged), kept current by change events.
+ *
+ * Ordering. Every read (a one-key fetch or a full reload) is stamped with the logical time it STARTED, and every
+ * change event with the time it arrived. Events arrive only after their transaction committed, so a read that
+ * started after an event's arrival sees that change; a read that started before it may not. Hence: a read's
+ * result for a key is applied only if it started after the key's last change event and after the read that
+ * produced the current entry. An older read never replaces a newer one; a delete leaves a tombstone (an entry
+ * with no record) until a full reload that started after it completes; a reload merges key by key instead of
+ * swapping the map, so a key changed while the reload ran keeps its newer state.
+ *
+ * Misses. Every key is in memory, so an unknown key id is answered at once as not found (as fast as a wrong
+ * secret); a background look-up, within a small per-second budget and remembered for a while, only closes the
+ * few milliseconds in which another instance's new key has not yet been announced.
  */
-import type { AccountKind } from "@/core/generated/prisma/enums";
 import type { SqlRunner } from "@/core/db/migrate";
-import { compileAllowList, type CompiledRange } from "@/core/net/ip";
+import { LOAD_PAGE, SELECT, toRecord, type KeyRecord, type Row } from "./key-record";
 
-/** Everything verification needs about a key, kept warm in memory. Hashes are raw bytes for timingSafeEqual. */
-export type KeyRecord = {
-  id: string;
-  keyId: string;
-  name: string;
-  account: { id: string; name: string; kind: AccountKind };
-  scopes: string[];
-  permissions: string[];
-  allowedIpCount: number;
-  ranges: CompiledRange[];
-  enabled: boolean;
-  expiresAt: number | null;
-  secretHash: Buffer;
-  previousSecretHash: Buffer | null;
-  previousSecretExpiresAt: number | null;
-};
-
-/**
- * Read with plain SQL rather than Prisma: loading 10,000 keys this way is faster and leaves ~70 MB less resident
- * memory. Times come back as epoch milliseconds (EXTRACT treats our UTC timestamps as UTC).
- */
-const SELECT = `SELECT k."id", k."keyId", k."name", k."scopes", k."permissions", k."allowedIps", k."enabled",
-  (EXTRACT(EPOCH FROM k."expiresAt") * 1000)::float8 AS "expiresAtMs",
-  k."secretHash", k."previousSecretHash",
-  (EXTRACT(EPOCH FROM k."previousSecretExpiresAt") * 1000)::float8 AS "previousSecretExpiresAtMs",
-  a."id" AS "accountId", a."name" AS "accountName", a."kind"::text AS "accountKind"
-  FROM "ApiKey" k JOIN "Account" a ON a."id" = k."accountId"`;
-
-const LOAD_PAGE = 500;
-
-type Row = {
-  id: string;
-  keyId: string;
-  name: string;
-  scopes: string[];
-  permissions: string[];
-  allowedIps: string[];
-  enabled: boolean;
-  expiresAtMs: number | null;
-  secretHash: string;
-  previousSecretHash: string | null;
-  previousSecretExpiresAtMs: number | null;
-  accountId: string;
-  accountName: string;
-  accountKind: AccountKind;
-};
-
-function toRecord(row: Row): KeyRecord {
-  return {
-    id: row.id,
-    keyId: row.keyId,
-    name: row.name,
-    account: { id: row.accountId, name: row.accountName, kind: row.accountKind },
-    scopes: row.scopes,
-    permissions: row.permissions,
-    allowedIpCount: row.allowedIps.length,
-    ranges: compileAllowList(row.allowedIps),
-    enabled: row.enabled,
-    expiresAt: row.expiresAtMs === null ? null : Math.round(row.expiresAtMs),
-    secretHash: Buffer.from(row.secretHash, "hex"),
-    previousSecretHash: row.previousSecretHash ? Buffer.from(row.previousSecretHash, "hex") : null,
-    previousSecretExpiresAt: row.previousSecretExpiresAtMs === null ? null : Math.round(row.previousSecretExpiresAtMs),
-  };
-}
+export type { KeyRecord };
 
 export type KeyCacheOptions = { negativeTtlMs?: number; maxNegative?: number; missLookupsPerSecond?: number };
 
-/**
- * All keys are loaded at start and kept current by events (write-through from mutations on this instance,
- * LISTEN/NOTIFY from others, see key-events.ts); a periodic full reload is only a backstop. A key id that is
- * not found is remembered for a short while, so a flood of unknown ids reaches the database once per id.
- * Since every key is already in memory, a miss asks the database only to close the few-millisecond window in
- * which another instance's new key has not yet been announced; those look-ups share a small per-second budget,
- * so a flood of random ids costs the database almost nothing.
- */
+/** A key's current knowledge: its record, or null for a key known to be deleted (a tombstone). */
+type Entry = { record: KeyRecord | null; epoch: number };
+
 export class KeyCache {
-  private records = new Map<string, KeyRecord>();
+  private entries = new Map<string, Entry>();
+  /** keyId → logical time of its last change event; pruned by each completed full reload. */
+  private invalidated = new Map<string, number>();
+  /** Unknown key ids (never seen) → until when to answer "not found" without another look-up. */
   private misses = new Map<string, number>();
   private inflight = new Map<string, Promise<KeyRecord | null>>();
+  /** The latest refresh per key: the change event's time and its read. */
+  private refreshing = new Map<string, { at: number; read: Promise<unknown> }>();
+  private clock = 0;
+  private live = 0;
   readonly negativeTtlMs: number;
   private readonly maxNegative: number;
   private readonly missBudget: number;
   private budgetSecond = 0;
   private budgetUsed = 0;
-  stats = { loads: 0, lookups: 0, skippedLookups: 0 };
+  stats = { loads: 0, lookups: 0, skippedLookups: 0, staleReadsDropped: 0 };
 
   constructor(
     private readonly sql: SqlRunner,
@@ -99,6 +48,122 @@ export class KeyCache {
     this.negativeTtlMs = options.negativeTtlMs ?? 30_000;
     this.maxNegative = options.maxNegative ?? 100_000;
     this.missBudget = options.missLookupsPerSecond ?? Number(process.env.KEY_CACHE_MISS_LOOKUPS ?? 50);
+  }
+
+  /** Keys currently known (tombstones excluded). */
+  get size() {
+    return this.live;
+  }
+
+  /** Hot path, synchronous: the record, null when known not to exist, undefined when never heard of. */
+  peek(keyId: string): KeyRecord | null | undefined {
+    const entry = this.entries.get(keyId);
+    if (entry) return entry.record;
+    const missUntil = this.misses.get(keyId);
+    return missUntil !== undefined && missUntil > Date.now() ? null : undefined;
+  }
+
+  /** For an id never heard of: look it up without making the caller wait (budgeted, deduplicated). */
+  lookupInBackground(keyId: string): void {
+    if (this.inflight.has(keyId) || this.peek(keyId) !== undefined) return;
+    if (!this.takeBudget(Date.now())) {
+      this.stats.skippedLookups++;
+      return;
+    }
+    // After the current answer has been written: the caller must not pay for the database, even on PGlite,
+    // whose queries run on this thread.
+    const pending = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.fetch(keyId, false));
+    this.inflight.set(keyId, pending.finally(() => this.inflight.delete(keyId)));
+    pending.catch((e: Error) => console.error(`[keys] look-up failed: ${e.message}`));
+  }
+
+  /** Awaitable look-up of one key (tests, tools): the cache's answer once the database has been asked. */
+  async get(keyId: string): Promise<KeyRecord | null> {
+    const known = this.peek(keyId);
+    return known !== undefined ? known : this.lookup(keyId);
+  }
+
+  /**
+   * A change event for `keyId` (local write-through or NOTIFY): older reads are void from now on; re-read it.
+   * Resolves once the cache reflects a read that started after this event — if a newer event for the key came
+   * in meanwhile (this instance hears its own NOTIFY too), that one's read, so a caller never returns early.
+   */
+  async refresh(keyId: string): Promise<void> {
+    const at = ++this.clock;
+    this.invalidated.set(keyId, at);
+    this.misses.delete(keyId);
+    const read = this.fetch(keyId, true);
+    this.refreshing.set(keyId, { at, read });
+    await read;
+    for (let seen = at; ; ) {
+      const latest = this.refreshing.get(keyId);
+      if (!latest || latest.at <= seen) break;
+      seen = latest.at;
+      await latest.read;
+    }
+    if (this.refreshing.get(keyId)?.at === at) this.refreshing.delete(keyId);
+  }
+
+  /**
+   * Full reload, merged key by key (see the module comment). Reads in pages of LOAD_PAGE (keyset pagination): on
+   * PGlite a single 10,000-row result would grow the WASM heap, which never shrinks, by tens of megabytes.
+   */
+  async loadAll(): Promise<number> {
+    const started = ++this.clock;
+    const loaded = new Map<string, KeyRecord>();
+    let after = "";
+    for (;;) {
+      const { rows } = await this.sql.query<Row>(`${SELECT} WHERE k."keyId" > $1 ORDER BY k."keyId" LIMIT ${LOAD_PAGE}`, [after]);
+      for (const row of rows) loaded.set(row.keyId, toRecord(row));
+      if (rows.length < LOAD_PAGE) break;
+      after = rows[rows.length - 1]!.keyId;
+    }
+    for (const [keyId, record] of loaded) this.apply(keyId, record, started);
+    for (const [keyId, entry] of this.entries) {
+      if (loaded.has(keyId) || entry.epoch > started || (this.invalidated.get(keyId) ?? 0) > started) continue;
+      this.entries.delete(keyId); // gone from the database: old tombstones, or deletes whose event was missed
+      if (entry.record) this.live--;
+    }
+    for (const [keyId, at] of this.invalidated) if (at < started) this.invalidated.delete(keyId);
+    this.misses.clear();
+    this.stats.loads++;
+    return this.live;
+  }
+
+  private lookup(keyId: string): Promise<KeyRecord | null> {
+    let pending = this.inflight.get(keyId);
+    if (!pending) {
+      pending = this.fetch(keyId, false).finally(() => this.inflight.delete(keyId));
+      this.inflight.set(keyId, pending);
+    }
+    return pending;
+  }
+
+  /** Reads one key; a missing row becomes a tombstone after a change event, else a short-lived miss. */
+  private async fetch(keyId: string, afterChange: boolean): Promise<KeyRecord | null> {
+    const started = ++this.clock;
+    this.stats.lookups++;
+    const row = (await this.sql.query<Row>(`${SELECT} WHERE k."keyId" = $1`, [keyId])).rows[0];
+    const record = row ? toRecord(row) : null;
+    if (record || afterChange || this.entries.has(keyId)) {
+      this.apply(keyId, record, started);
+    } else if ((this.invalidated.get(keyId) ?? 0) < started) {
+      if (this.misses.size >= this.maxNegative) this.misses.delete(this.misses.keys().next().value!);
+      this.misses.set(keyId, Date.now() + this.negativeTtlMs);
+    }
+    return this.peek(keyId) ?? null;
+  }
+
+  /** Applies a read that started at `epoch`, unless a change event or a newer read came after it started. */
+  private apply(keyId: string, record: KeyRecord | null, epoch: number): void {
+    const current = this.entries.get(keyId);
+    if ((this.invalidated.get(keyId) ?? 0) > epoch || (current && current.epoch > epoch)) {
+      this.stats.staleReadsDropped++;
+      return;
+    }
+    this.live += (record ? 1 : 0) - (current?.record ? 1 : 0);
+    this.entries.set(keyId, { record, epoch });
+    if (record) this.misses.delete(keyId);
   }
 
   private takeBudget(nowMs: number): boolean {
@@ -110,71 +175,5 @@ export class KeyCache {
     if (this.budgetUsed >= this.missBudget) return false;
     this.budgetUsed++;
     return true;
-  }
-
-  get size() {
-    return this.records.size;
-  }
-
-  /**
-   * Reads every key in pages of LOAD_PAGE (keyset pagination): on PGlite a single 10,000-row result would grow
-   * the WASM heap, which never shrinks, by tens of megabytes.
-   */
-  async loadAll(): Promise<number> {
-    const next = new Map<string, KeyRecord>();
-    let after = "";
-    for (;;) {
-      const { rows } = await this.sql.query<Row>(`${SELECT} WHERE k."keyId" > $1 ORDER BY k."keyId" LIMIT ${LOAD_PAGE}`, [after]);
-      for (const row of rows) next.set(row.keyId, toRecord(row));
-      if (rows.length < LOAD_PAGE) break;
-      after = rows[rows.length - 1]!.keyId;
-    }
-    this.records = next;
-    this.misses.clear();
-    this.stats.loads++;
-    return next.size;
-  }
-
-  /** Synchronous hit path; undefined means "ask get()". */
-  peek(keyId: string): KeyRecord | undefined {
-    return this.records.get(keyId);
-  }
-
-  async get(keyId: string, nowMs = Date.now()): Promise<KeyRecord | null> {
-    const hit = this.records.get(keyId);
-    if (hit) return hit;
-    const missUntil = this.misses.get(keyId);
-    if (missUntil !== undefined && missUntil > nowMs) return null;
-    let pending = this.inflight.get(keyId);
-    if (!pending) {
-      if (!this.takeBudget(Date.now())) {
-        this.stats.skippedLookups++;
-        return null;
-      }
-      pending = this.fetch(keyId).finally(() => this.inflight.delete(keyId));
-      this.inflight.set(keyId, pending);
-    }
-    return pending;
-  }
-
-  /** Re-reads one key after a change (or removes it when deleted). */
-  async refresh(keyId: string): Promise<void> {
-    this.misses.delete(keyId);
-    await this.fetch(keyId);
-  }
-
-  private async fetch(keyId: string): Promise<KeyRecord | null> {
-    this.stats.lookups++;
-    const row = (await this.sql.query<Row>(`${SELECT} WHERE k."keyId" = $1`, [keyId])).rows[0] ?? null;
-    if (!row) {
-      this.records.delete(keyId);
-      if (this.misses.size >= this.maxNegative) this.misses.delete(this.misses.keys().next().value!);
-      this.misses.set(keyId, Date.now() + this.negativeTtlMs);
-      return null;
-    }
-    const record = toRecord(row);
-    this.records.set(keyId, record);
-    this.misses.delete(keyId);
-    return record;
   }
 }

@@ -26,7 +26,11 @@ export async function verifyKey(
 ): Promise<VerifyResult> {
   const parsed = parseApiKey(presented);
   if (!parsed) return { code: "NOT_FOUND" };
-  const record = cache.peek(parsed.keyId) ?? (await cache.get(parsed.keyId, options.nowMs));
+  const known = cache.peek(parsed.keyId);
+  // Never wait for the database: an id we have not heard of is looked up in the background and answered as
+  // not found now, in the same time as a wrong secret.
+  if (known === undefined) cache.lookupInBackground(parsed.keyId);
+  const record = known ?? null;
   const digest = hashSecretBytes(parsed.secret, options.pepper);
   if (!record) {
     equal(digest, ZERO); // same comparison work as for a known id

@@ -7,6 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { withConstraintErrors } from "./pglite-errors";
 
 export class DatabaseLockedError extends Error {}
 
@@ -95,5 +96,5 @@ export async function openPglite(
  * 6.19's; it never reads `argTypes` at run time, so this one cast is safe. (0.7 needs Prisma 7.)
  */
 export function pgliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  return new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
+  return withConstraintErrors(new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory);
 }

@@ -26,12 +26,21 @@ function parseIpv4(text: string): ipaddr.IPv4 | "octal" | null {
 
 function parseIpv6(text: string): ipaddr.IPv6 | "octal" | null {
   if (text.includes("%") || !ipaddr.IPv6.isValid(text)) return null;
-  // An embedded IPv4 tail (::ffff:10.0.0.1) is held to the same plain-decimal rule as a bare IPv4 address.
-  if (text.includes(".")) {
-    const tail = parseIpv4(text.slice(text.lastIndexOf(":") + 1));
-    if (tail === "octal" || tail === null) return tail;
-  }
-  return ipaddr.IPv6.parse(text);
+  if (!text.includes(".")) return ipaddr.IPv6.parse(text);
+  // An embedded IPv4 tail (::ffff:10.0.0.1) is held to the same plain-decimal rule as a bare IPv4 address, and
+  // rewritten as two hex groups before parsing: ipaddr.js reads every `::a.b.c.d` as IPv4-mapped, but only
+  // `::ffff:a.b.c.d` is; `::a.b.c.d` (deprecated "IPv4-compatible") and `64:ff9b::a.b.c.d` stay IPv6.
+  const colon = text.lastIndexOf(":");
+  const tail = parseIpv4(text.slice(colon + 1));
+  if (tail === "octal" || tail === null) return tail;
+  const [a, b, c, d] = tail.octets;
+  const hex = `${((a! << 8) | b!).toString(16)}:${((c! << 8) | d!).toString(16)}`;
+  return ipaddr.IPv6.parse(`${text.slice(0, colon + 1)}${hex}`);
+}
+
+/** `::a.b.c.d` without ffff: almost always a typo for the IPv4 address, and never what a client connects from. */
+function isIpv4Compatible(text: string): boolean {
+  return /^::(\d+\.){3}\d+$/.test(text) || /^(0{1,4}:){1,6}:?(\d+\.){3}\d+$/.test(text.replace(/^::/, "0::"));
 }
 
 /** Strict parse of one address (no prefix). */
@@ -56,6 +65,10 @@ export function canonicalizeEntry(raw: string): EntryResult {
 
   const parsed = parseAddress(addrText);
   if (parsed === "octal") return { ok: false, error: `“${text}”: leading zeros are not allowed (they can mean octal)` };
+  if (parsed && isIpv4Compatible(addrText)) {
+    const v4 = addrText.slice(addrText.lastIndexOf(":") + 1);
+    return { ok: false, error: `“${text}” is an obsolete IPv4-compatible address: write ${v4} (or ::ffff:${v4})` };
+  }
   if (!parsed) return invalid;
   let addr: IpAddress = parsed;
 

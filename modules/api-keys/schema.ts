@@ -25,11 +25,16 @@ export const apiKeyFieldsSchema = z.object({
     .min(1, "Name is required")
     .max(64, "Name must be at most 64 characters"),
   description: z.string().trim().max(500, "Description must be at most 500 characters"),
+  // Every array and string from a client has a size limit (zod GHSA-mrhx-c7xc-m3w5: unbounded input → OOM).
   scopes: z
     .array(z.enum(SCOPES, { error: "Unknown scope" }))
     .min(1, "Choose at least one scope")
+    .max(SCOPES.length * 2, "Too many scopes")
     .transform((v) => [...new Set(v)]),
-  permissions: z.array(z.enum(PERMISSIONS, { error: "Unknown permission" })).transform((v) => [...new Set(v)]),
+  permissions: z
+    .array(z.enum(PERMISSIONS, { error: "Unknown permission" }))
+    .max(PERMISSIONS.length * 2, "Too many permissions")
+    .transform((v) => [...new Set(v)]),
   allowedIps: z
     .string()
     .max(10_000, "Too much text for an IP list")
@@ -41,6 +46,7 @@ export const apiKeyFieldsSchema = z.object({
     }),
   expiresOn: z
     .string()
+    .max(32, "Enter a date as YYYY-MM-DD")
     .trim()
     .refine((v) => v === "" || isRealDate(v), {
       message: "Enter a date as YYYY-MM-DD",
@@ -68,7 +74,7 @@ export const rotateApiKeySchema = z
 export const setApiKeyEnabledSchema = z.object({ id: idSchema, enabled: z.boolean() }).strict();
 
 export const deleteApiKeySchema = z
-  .object({ id: idSchema, confirmName: z.string().trim().min(1, "Type the key's name to confirm") })
+  .object({ id: idSchema, confirmName: z.string().max(200, "Type the key's name to confirm").trim().min(1, "Type the key's name to confirm") })
   .strict();
 
 export const emptyApiKeyForm: ApiKeyFormValues = {

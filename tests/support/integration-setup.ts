@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase } from "@/core/db/client";
 import { applyMigrations } from "@/core/db/migrate";
-import { getDatabase, setDatabase } from "@/core/registry";
+import { getDatabase, setChangeSink, setDatabase } from "@/core/registry";
 
 /**
  * Each integration test file gets a database of its own: an in-memory PGlite by default, or, when
@@ -18,6 +18,8 @@ const serverUrl = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? p
 let dropDatabase: (() => Promise<void>) | null = null;
 
 beforeAll(async () => {
+  // Files may share a worker (and so globalThis): start without another file's API as the write-through sink.
+  setChangeSink(null);
   let url: string | null = null;
   if (serverUrl) {
     const name = `dc_it_${crypto.randomBytes(6).toString("hex")}`;
@@ -50,5 +52,6 @@ afterAll(async () => {
   const db = await getDatabase();
   await db.close();
   setDatabase(null);
+  setChangeSink(null);
   await dropDatabase?.();
 });
