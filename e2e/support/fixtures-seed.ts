@@ -33,6 +33,7 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
   await createApiKey(alpha, createApiKeySchema.parse({
     name: "Alpha key", description: "", scopes: ["subscribers"], permissions: [], allowedIps: "", expiresOn: "", defaultMailingId: "",
   }));
+  await ownerOf(prisma, "Revoke Co", E2E_USERS.revocation, passwordHash);
   const sessionsCo = await ownerOf(prisma, "Sessions Co", E2E_USERS.sessions, passwordHash);
   await prisma.user.create({ data: { email: E2E_USERS.password, passwordHash, memberships: { create: { accountId: sessionsCo.accountId, role: "developer" } } } });
   const beta = await prisma.account.create({ data: { name: "Switch Beta" } });
@@ -43,5 +44,5 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
       memberships: { create: [{ accountId: alpha.accountId, role: "admin", createdAt: new Date(Date.now() - 60_000) }, { accountId: beta.id, role: "developer" }] },
     },
   });
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co";
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co";
 }

@@ -43,6 +43,11 @@ export async function rotateKeyViaUi(page: Page, name: string, grace = "Immediat
   return page.getByRole("dialog", { name: "Your new API key" }).getByLabel("API key").inputValue();
 }
 
+/** Runs a row action ("Edit", "Change key", "Disable", "Enable", "Delete") on the key named `name`. */
+export async function rowAction(page: Page, name: string, action: string) {
+  await row(page, name).getByRole("button", { name: `${action} ${name}` }).click();
+}
+
 export function row(page: Page, name: string) {
   return page.getByRole("row", { name });
 }

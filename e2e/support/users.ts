@@ -10,4 +10,6 @@ export const E2E_USERS = {
   /** Sessions Co: sign-out, sign out everywhere, password change. */
   sessions: "sessions@example.com",
   password: "password-change@example.com",
+  /** Revoke Co: the dashboard-driven revocation rounds. */
+  revocation: "revocation@example.com",
 } as const;
