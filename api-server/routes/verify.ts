@@ -52,8 +52,10 @@ export const verify: RouteHandler = async (req, res, deps, state) => {
     nowMs: state.nowMs,
     pepper: deps.pepper,
   });
-  // A caller verifies keys of its own account only; anything else does not exist for it.
+  // A caller verifies keys of its own account only; anything else does not exist for it. An SMTP login's user
+  // name must be the key's own id (Mailjet's convention: user name = key id, password = the key).
   if (result.record && result.record.account.id !== caller.account.id) result = { code: "NOT_FOUND" };
+  if (result.record && parsed.data.username !== undefined && parsed.data.username !== result.record.keyId) result = { code: "NOT_FOUND" };
   if (result.code === "NOT_FOUND" && (await deps.limits.recordAuthFailure(`verify:${caller.keyId}`)) > 0) {
     result = { code: "RATE_LIMITED" };
   }

@@ -1,5 +1,10 @@
-/** OpenAPI 3.1, generated from the zod schemas the API server uses (schemas.ts); served and shown in the dashboard. */
+/**
+ * OpenAPI 3.1, generated from the zod schemas the API server uses (schemas.ts) with the examples in examples.ts;
+ * served at /api/v1/openapi.json and shown on the dashboard's API reference. Passes redocly (recommended) and
+ * spectral (spectral:oas) with no warnings (tests/unit/openapi-lint.test.ts).
+ */
 import { z } from "zod";
+import { problemExamples, verifyRequestExamples, verifyResponseExamples, whoamiExample } from "./examples";
 import { problemSchema, verifyRequestSchema, verifyResponseSchema, whoamiResponseSchema } from "./schemas";
 
 function schema(s: z.ZodType) {
@@ -8,10 +13,12 @@ function schema(s: z.ZodType) {
   return json;
 }
 
-const problem = (description: string) => ({
+const problem = (status: keyof typeof problemExamples, description: string) => ({
   description,
-  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" }, example: problemExamples[status] } },
 });
+
+const json = (ref: string, extra: Record<string, unknown>) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` }, ...extra } });
 
 export function buildOpenApiDocument() {
   return {
@@ -21,14 +28,17 @@ export function buildOpenApiDocument() {
       version: "1.0.0",
       description:
         "Authenticate with an API key: HTTP Basic with any username and the key as the password " +
-        "(`curl --user 'api:KEY' …`), or `Authorization: Bearer KEY`.",
+        "(`curl --user 'api:KEY' …`), or `Authorization: Bearer KEY`. Errors are RFC 9457 problem details.",
+      contact: { name: "Developer's corner", url: "https://developers-corner.dev" },
+      license: { name: "MIT", identifier: "MIT" },
     },
-    servers: [{ url: "/" }],
+    servers: [{ url: "/", description: "This server" }],
     security: [{ basicAuth: [] }, { bearerAuth: [] }],
+    tags: [{ name: "Keys", description: "Who a key belongs to, and checking keys presented to your own services." }],
     components: {
       securitySchemes: {
         basicAuth: { type: "http", scheme: "basic", description: "Username: anything. Password: the API key." },
-        bearerAuth: { type: "http", scheme: "bearer" },
+        bearerAuth: { type: "http", scheme: "bearer", description: "The API key as the bearer token." },
       },
       schemas: {
         WhoamiResponse: schema(whoamiResponseSchema),
@@ -41,27 +51,34 @@ export function buildOpenApiDocument() {
       "/api/v1/whoami": {
         get: {
           operationId: "whoami",
+          tags: ["Keys"],
           summary: "Who does this key belong to?",
+          description: "Answers the account and the key you authenticated with: a quick way to test a key. Any key works; no scope is needed.",
           responses: {
-            "200": { description: "The key is valid", content: { "application/json": { schema: { $ref: "#/components/schemas/WhoamiResponse" } } } },
-            "400": problem("Malformed Authorization header"),
-            "401": problem("Missing, unknown or wrong key"),
-            "403": problem("Key disabled, expired, or not allowed from this IP address"),
-            "429": problem("Too many requests in flight or too many failed authentications from this IP"),
+            "200": { description: "The key is valid", content: json("WhoamiResponse", { example: whoamiExample }) },
+            "400": problem("400", "Malformed Authorization header"),
+            "401": problem("401", "Missing, unknown or wrong key"),
+            "403": problem("403", "Key disabled, expired, or not allowed from this IP address"),
+            "429": problem("429", "Too many requests in flight or too many failed authentications from this IP"),
           },
         },
       },
       "/api/v1/keys/verify": {
         post: {
           operationId: "verifyKey",
+          tags: ["Keys"],
           summary: "Verify a key presented to your service (caller needs the keys:verify scope)",
-          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/VerifyRequest" } } } },
+          description:
+            "Your service (authenticated with its own key, which needs `keys:verify`) asks whether a key one of its " +
+            "clients presented is valid, has the scopes it needs and may be used from the client's address. Only keys " +
+            "of the caller's own account are found. For an SMTP login send the user name too: it must be the key id.",
+          requestBody: { required: true, content: json("VerifyRequest", { examples: verifyRequestExamples }) },
           responses: {
-            "200": { description: "Verification result", content: { "application/json": { schema: { $ref: "#/components/schemas/VerifyResponse" } } } },
-            "400": problem("Malformed request"),
-            "401": problem("The caller's own key is missing, unknown or wrong"),
-            "403": problem("The caller's key lacks keys:verify, or is disabled, expired or IP-restricted"),
-            "429": problem("Rate limited"),
+            "200": { description: "Verification result", content: json("VerifyResponse", { examples: verifyResponseExamples }) },
+            "400": problem("400", "Malformed request"),
+            "401": problem("401", "The caller's own key is missing, unknown or wrong"),
+            "403": problem("403", "The caller's key lacks keys:verify, or is disabled, expired or IP-restricted"),
+            "429": problem("429", "Rate limited"),
           },
         },
       },

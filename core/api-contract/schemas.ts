@@ -23,6 +23,12 @@ export const whoamiResponseSchema = z.object({ account: accountSchema, key: keyI
 export const verifyRequestSchema = z
   .object({
     key: z.string().min(1).max(256).describe("The key to verify, as presented to your service"),
+    username: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe("For an SMTP login: the user name presented with the key. It must be the key's id, or the key is not found"),
     requiredScopes: z.array(z.string().min(1).max(64)).max(20).optional(),
     ip: z.string().min(1).max(64).optional().describe("Address of your client; required when the key has an IP allow-list"),
   })
