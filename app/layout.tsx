@@ -15,7 +15,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
-        <Toaster position="top-right" richColors closeButton />
+        {/* Bottom right: never over the header's account menu. */}
+        <Toaster position="bottom-right" richColors closeButton />
       </body>
     </html>
   );

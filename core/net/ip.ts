@@ -109,6 +109,10 @@ export function parseAllowList(text: string): AllowListResult {
   const errors: string[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === "") return;
+    if (/[,;]/.test(line)) {
+      errors.push(`Line ${i + 1}: one address or range per line (this line has a ${line.includes(",") ? "comma" : "semicolon"})`);
+      return;
+    }
     const result = canonicalizeEntry(line);
     if (result.ok) {
       if (!entries.includes(result.value)) entries.push(result.value);

@@ -56,3 +56,13 @@ describe("IPv4 inside IPv6", () => {
     expect(canonicalizeEntry("::ffff:203.0.113.0/120")).toEqual({ ok: true, value: "203.0.113.0/24" });
   });
 });
+
+describe("allow-list lines", () => {
+  it("a comma or semicolon on a line says: one address or range per line", async () => {
+    const { parseAllowList } = await import("@/core/net/ip");
+    expect(parseAllowList("203.0.113.5, 198.51.100.7\n10.0.0.0/8\n192.0.2.1;192.0.2.2")).toEqual({
+      ok: false,
+      errors: ["Line 1: one address or range per line (this line has a comma)", "Line 3: one address or range per line (this line has a semicolon)"],
+    });
+  });
+});

@@ -19,6 +19,12 @@ export async function DashboardLayout({ children }: { children: React.ReactNode 
     ) : null;
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow"
+      >
+        Skip to content
+      </a>
       <AppHeader
         email={ctx.email}
         accountName={ctx.accountName}

@@ -8,7 +8,7 @@ import type { ActorContext } from "@/lib/auth/context";
 import { assertCan } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit";
 import { LimitError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { Prisma } from "@/core/generated/prisma/client";
+import { Prisma } from "@/core/generated/prisma/client";
 import { announceKeyChange, refreshLocalKeyCache } from "@/core/events";
 import { generateKeyId, issueSecret } from "@/core/secrets/generate";
 import type { ApiKeyInput } from "../schema";
@@ -26,6 +26,18 @@ async function assertMailingInAccount(tx: Tx, ctx: ActorContext, mailingId: stri
   if (!found) {
     throw new ValidationError("Please correct the highlighted fields.", { defaultMailingId: ["Unknown mailing"] });
   }
+}
+
+const nameTaken = (name?: string) =>
+  new ValidationError("Please correct the highlighted fields.", {
+    name: [`This account already has a key ${name ? `named “${name}”` : "with this name"}. Choose another name.`],
+  });
+
+/** Names are unique per account, ignoring case (enforced by a unique index too; see the migration). */
+async function assertNameFree(tx: Tx, ctx: ActorContext, name: string, exceptId: string | null) {
+  const [clash] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "ApiKey" WHERE "accountId" = ${ctx.accountId} AND lower("name") = lower(${name}) AND "id" <> ${exceptId ?? ""} LIMIT 1`;
+  if (clash) throw nameTaken(name);
 }
 
 async function findOwnKey(tx: Tx, ctx: ActorContext, id: string) {
@@ -56,7 +68,13 @@ function fieldsOf(input: ApiKeyInput) {
 async function changeKey<T>(ctx: ActorContext, run: (tx: Tx) => Promise<{ keyId: string; result: T }>): Promise<T> {
   assertCan(ctx, "apiKeys.manage");
   const prisma = await getPrisma();
-  const { keyId, result } = await prisma.$transaction(run, TX_OPTIONS);
+  const { keyId, result } = await prisma.$transaction(run, TX_OPTIONS).catch((e: unknown) => {
+    // Two saves racing for one name: the unique index decides; the loser gets the same field error.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("name")) {
+      throw nameTaken();
+    }
+    throw e;
+  });
   await refreshLocalKeyCache(keyId);
   return result;
 }
@@ -92,6 +110,7 @@ export function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<Iss
       );
     }
     await assertMailingInAccount(tx, ctx, input.defaultMailingId);
+    await assertNameFree(tx, ctx, input.name, null);
 
     const keyId = generateKeyId();
     const { plaintextKey, secretHash, secretLast5 } = issueSecret(keyId);
@@ -120,6 +139,7 @@ export function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput):
     });
     if (!existing) throw new NotFoundError("API key");
     await assertMailingInAccount(tx, ctx, input.defaultMailingId);
+    await assertNameFree(tx, ctx, input.name, id);
     const next = fieldsOf(input);
     const changed = Object.keys(next).filter(
       (k) => JSON.stringify(existing[k as keyof typeof existing]) !== JSON.stringify(next[k as keyof typeof next]),
