@@ -31,7 +31,7 @@ test("a dashboard key works against the API; last used and usage update; old sec
   // The API reference fills in this account's key id.
   await page.getByRole("link", { name: "API reference" }).click();
   await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
-  await expect(page.getByLabel("curl example for /api/v1/whoami")).toContainText(`curl --user 'api:${keyId}.YOUR_SECRET'`);
+  await expect(page.getByLabel("curl example for /api/v1/whoami", { exact: true })).toContainText(`curl --user 'api:${keyId}.YOUR_SECRET'`);
   const openapi = await (await request.get("/api/v1/openapi.json")).json();
   expect(openapi.openapi).toBe("3.1.0");
   await page.getByRole("link", { name: "API keys" }).click();

@@ -38,8 +38,8 @@ test("owner goes through the whole key lifecycle", async ({ page }) => {
   const reveal = page.getByRole("dialog", { name: "Your new API key" });
   await expect(reveal.getByText("It will not be shown again", { exact: false })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/reveal-dialog.png" });
-  await reveal.getByRole("button", { name: "Copy" }).click();
-  await expect(reveal.getByText("Copied")).toBeVisible();
+  await reveal.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(reveal.getByRole("button", { name: "Copy: copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(plaintext);
   await reveal.getByRole("button", { name: "Done" }).click();
   await expect(reveal).toBeHidden();

@@ -80,6 +80,16 @@ const getSession = cache(async (): Promise<{ userId: string; sessionId?: string 
   return session?.user?.id ? { userId: session.user.id, sessionId: session.sessionId } : null;
 });
 
+/**
+ * The origin the browser used, for links shown to it (curl examples). The front door removed X-Forwarded-* unless
+ * a trusted proxy sent them, and Next sets them for direct requests, so they can be believed here.
+ */
+export const getRequestOrigin = cache(async (): Promise<string> => {
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${proto}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
+});
+
 export const getRequestInfo = cache(async (): Promise<RequestInfo> => {
   const h = await headers();
   return { ip: clientIpFrom(h), userAgent: h.get("user-agent") };
