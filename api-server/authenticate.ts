@@ -50,6 +50,9 @@ export async function authenticate(
     case "NOT_FOUND":
       if (!(await sendTooManyFailures(res, deps, state.ipText ?? "unknown"))) sendUnauthorized(res);
       return null;
+    case "ACCOUNT_SUSPENDED":
+      sendProblem(res, 403, "account-suspended", "Forbidden", "The account this API key belongs to is suspended.", { code: "ACCOUNT_SUSPENDED" });
+      return null;
     case "DISABLED":
       sendProblem(res, 403, "key-disabled", "Forbidden", "This API key is disabled.", { code: "DISABLED" });
       return null;

@@ -2,19 +2,30 @@
  * Change events: how a committed change reaches every verification cache. Mutations NOTIFY inside their
  * transaction (other instances LISTEN, see api-server/verify/change-follower.ts) and, after the commit, hand the
  * same event to this process's sink (core/registry.ts) so the instance that made the change never answers stale.
+ * Two channels: one key changed (payload: key id), or one account changed (payload: account id) — suspended,
+ * resumed, renamed or deleted, which concerns every key of it and of its subaccounts.
  */
 import type { Prisma } from "@/core/generated/prisma/client";
 import { getChangeSink } from "./registry";
 
 export const KEY_CHANGED_CHANNEL = "dc_api_key_changed";
+export const ACCOUNT_CHANGED_CHANNEL = "dc_account_changed";
 
-/** Receives committed changes in this process: the key cache's refresh. */
-export type ChangeSink = { refresh(keyId: string): Promise<void> };
+/** Receives committed changes in this process: the verification API's caches. */
+export type ChangeSink = { refresh(keyId: string): Promise<void>; refreshAccount(accountId: string): Promise<void> };
 
 export async function announceKeyChange(tx: Prisma.TransactionClient, keyId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${KEY_CHANGED_CHANNEL}, ${keyId})`;
 }
 
+export async function announceAccountChange(tx: Prisma.TransactionClient, accountId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${ACCOUNT_CHANGED_CHANNEL}, ${accountId})`;
+}
+
 export async function refreshLocalKeyCache(keyId: string): Promise<void> {
   await getChangeSink()?.refresh(keyId);
+}
+
+export async function refreshLocalAccount(accountId: string): Promise<void> {
+  await getChangeSink()?.refreshAccount(accountId);
 }

@@ -1,6 +1,6 @@
 /** Demo data for the embedded database (README lists the logins). */
 import type { PrismaClient } from "@/core/generated/prisma/client";
-import type { ActorContext } from "@/lib/auth/context";
+import { loadActorContext } from "@/lib/auth/memberships";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createApiKeySchema } from "@/modules/api-keys/schema";
@@ -42,15 +42,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<string> {
   await prisma.mailing.create({ data: { accountId: globex.id, name: "Globex announcements" } });
 
   // Keys go through the same code path as the dashboard, so they are hashed and audited like any other.
-  const owner: ActorContext = {
-    userId: users["owner@example.com"]!,
-    email: "owner@example.com",
-    accountId: acme.id,
-    accountName: acme.name,
-    role: "owner",
-    ip: null,
-    userAgent: "demo seed",
-  };
+  const owner = (await loadActorContext(users["owner@example.com"]!, { ip: null, userAgent: "demo seed" }, acme.id))!;
   const examples = [
     { name: "Website signup form", description: "Adds subscribers from the signup form on acme.example", scopes: ["subscribers"], permissions: [], allowedIps: "", expiresOn: "", defaultMailingId: welcome.id },
     { name: "CRM sync", description: "Nightly two-way sync with the CRM", scopes: ["subscribers", "articles", "statistics"], permissions: ["reactivate_archived_manual"], allowedIps: "203.0.113.0/24\n2001:db8::/32", expiresOn: "", defaultMailingId: "" },

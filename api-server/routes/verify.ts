@@ -8,6 +8,7 @@ import type { RouteHandler } from "../context";
 import { BodyError, readJson, sendJson, sendProblem } from "../http";
 import { verifyKey, type VerifyResult } from "../verify/verify-key";
 import { iso } from "./whoami";
+import { accountRef } from "./account-ref";
 
 export const VERIFY_SCOPES: readonly string[] = ["keys:verify"];
 
@@ -17,6 +18,7 @@ function verifyResponse(result: VerifyResult | { code: "RATE_LIMITED"; record?: 
     valid: result.code === "VALID",
     code: result.code,
     accountId: record?.account.id ?? null,
+    account: record ? accountRef(record.account) : null,
     keyId: record?.keyId ?? null,
     scopes: record?.scopes ?? [],
     permissions: record?.permissions ?? [],
@@ -52,9 +54,11 @@ export const verify: RouteHandler = async (req, res, deps, state) => {
     nowMs: state.nowMs,
     pepper: deps.pepper,
   });
-  // A caller verifies keys of its own account only; anything else does not exist for it. An SMTP login's user
-  // name must be the key's own id (Mailjet's convention: user name = key id, password = the key).
-  if (result.record && result.record.account.id !== caller.account.id) result = { code: "NOT_FOUND" };
+  // A caller verifies keys of its own account and of its subaccounts only; anything else (a parent's, a
+  // sibling's, a stranger's) does not exist for it. An SMTP login's user name must be the key's own id
+  // (Mailjet's convention: user name = key id, password = the key).
+  const owner = result.record?.account;
+  if (owner && owner.id !== caller.account.id && owner.parent?.id !== caller.account.id) result = { code: "NOT_FOUND" };
   if (result.record && parsed.data.username !== undefined && parsed.data.username !== result.record.keyId) result = { code: "NOT_FOUND" };
   if (result.code === "NOT_FOUND" && (await deps.limits.recordAuthFailure(`verify:${caller.keyId}`)) > 0) {
     result = { code: "RATE_LIMITED" };

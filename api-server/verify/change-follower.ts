@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import type { Database } from "@/core/db/client";
-import { KEY_CHANGED_CHANNEL } from "@/core/events";
+import { ACCOUNT_CHANGED_CHANNEL, KEY_CHANGED_CHANNEL } from "@/core/events";
 import type { KeyCache } from "./key-cache";
 
 const BACKSTOP_MS = Number(process.env.KEY_CACHE_RELOAD_MS ?? 5 * 60_000);
@@ -21,14 +21,17 @@ export async function followKeyChanges(db: Database, cache: KeyCache): Promise<(
   const onChange = (keyId: string) => {
     void cache.refresh(keyId).catch((e: Error) => console.error(`[keys] refresh failed: ${e.message}`));
   };
+  const onAccountChange = (accountId: string) => {
+    void cache.refreshAccount(accountId).catch((e: Error) => console.error(`[keys] account refresh failed: ${e.message}`));
+  };
   const backstop = setInterval(() => void cache.loadAll().catch(() => {}), BACKSTOP_MS);
   backstop.unref();
 
   if (db.pglite) {
-    const unlisten = await db.pglite.listen(KEY_CHANGED_CHANNEL, onChange);
+    const unlisten = [await db.pglite.listen(KEY_CHANGED_CHANNEL, onChange), await db.pglite.listen(ACCOUNT_CHANGED_CHANNEL, onAccountChange)];
     return async () => {
       clearInterval(backstop);
-      await unlisten().catch(() => {});
+      for (const stop of unlisten) await stop().catch(() => {});
     };
   }
 
@@ -37,14 +40,18 @@ export async function followKeyChanges(db: Database, cache: KeyCache): Promise<(
   let stopped = false;
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url });
-    c.on("notification", (msg) => msg.payload && onChange(msg.payload));
+    c.on("notification", (msg) => {
+      if (!msg.payload) return;
+      if (msg.channel === ACCOUNT_CHANGED_CHANNEL) onAccountChange(msg.payload);
+      else onChange(msg.payload);
+    });
     c.on("error", () => {
       if (stopped) return;
       client = null;
       setTimeout(() => void connect().then(() => cache.loadAll()).catch(() => {}), 1000).unref();
     });
     await c.connect();
-    await c.query(`LISTEN ${KEY_CHANGED_CHANNEL}`);
+    await c.query(`LISTEN ${KEY_CHANGED_CHANNEL}; LISTEN ${ACCOUNT_CHANGED_CHANNEL}`);
     client = c;
   };
   await connect();

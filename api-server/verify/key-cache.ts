@@ -14,7 +14,8 @@
  * few milliseconds in which another instance's new key has not yet been announced.
  */
 import type { SqlRunner } from "@/core/db/migrate";
-import { LOAD_PAGE, SELECT, toRecord, type KeyRecord, type Row } from "./key-record";
+import { LatestReads } from "./latest-reads";
+import { accountOf, LOAD_PAGE, SELECT, toRecord, type AccountInfo, type KeyRecord, type Row } from "./key-record";
 
 export type { KeyRecord };
 
@@ -30,8 +31,12 @@ export class KeyCache {
   /** Unknown key ids (never seen) → until when to answer "not found" without another look-up. */
   private misses = new Map<string, number>();
   private inflight = new Map<string, Promise<KeyRecord | null>>();
-  /** The latest refresh per key: the change event's time and its read. */
-  private refreshing = new Map<string, { at: number; read: Promise<unknown> }>();
+  /** accountId → its keys' ids, so an account's change (suspend, delete, rename) reaches each of them. */
+  private byAccount = new Map<string, Set<string>>();
+  /** One shared, immutable AccountInfo per account and state. */
+  private accounts = new Map<string, AccountInfo>();
+  private keyReads = new LatestReads();
+  private accountReads = new LatestReads();
   private clock = 0;
   private live = 0;
   readonly negativeTtlMs: number;
@@ -92,16 +97,7 @@ export class KeyCache {
     const at = ++this.clock;
     this.invalidated.set(keyId, at);
     this.misses.delete(keyId);
-    const read = this.fetch(keyId, true);
-    this.refreshing.set(keyId, { at, read });
-    await read;
-    for (let seen = at; ; ) {
-      const latest = this.refreshing.get(keyId);
-      if (!latest || latest.at <= seen) break;
-      seen = latest.at;
-      await latest.read;
-    }
-    if (this.refreshing.get(keyId)?.at === at) this.refreshing.delete(keyId);
+    await this.keyReads.settle(keyId, at, this.fetch(keyId, true));
   }
 
   /**
@@ -114,7 +110,7 @@ export class KeyCache {
     let after = "";
     for (;;) {
       const { rows } = await this.sql.query<Row>(`${SELECT} WHERE k."keyId" > $1 ORDER BY k."keyId" LIMIT ${LOAD_PAGE}`, [after]);
-      for (const row of rows) loaded.set(row.keyId, toRecord(row));
+      for (const row of rows) loaded.set(row.keyId, this.toRecord(row));
       if (rows.length < LOAD_PAGE) break;
       after = rows[rows.length - 1]!.keyId;
     }
@@ -122,7 +118,10 @@ export class KeyCache {
     for (const [keyId, entry] of this.entries) {
       if (loaded.has(keyId) || entry.epoch > started || (this.invalidated.get(keyId) ?? 0) > started) continue;
       this.entries.delete(keyId); // gone from the database: old tombstones, or deletes whose event was missed
-      if (entry.record) this.live--;
+      if (entry.record) {
+        this.live--;
+        this.byAccount.get(entry.record.account.id)?.delete(keyId);
+      }
     }
     for (const [keyId, at] of this.invalidated) if (at < started) this.invalidated.delete(keyId);
     this.misses.clear();
@@ -144,7 +143,7 @@ export class KeyCache {
     const started = ++this.clock;
     this.stats.lookups++;
     const row = (await this.sql.query<Row>(`${SELECT} WHERE k."keyId" = $1`, [keyId])).rows[0];
-    const record = row ? toRecord(row) : null;
+    const record = row ? this.toRecord(row) : null;
     if (record || afterChange || this.entries.has(keyId)) {
       this.apply(keyId, record, started);
     } else if ((this.invalidated.get(keyId) ?? 0) < started) {
@@ -162,8 +161,51 @@ export class KeyCache {
       return;
     }
     this.live += (record ? 1 : 0) - (current?.record ? 1 : 0);
+    if (current?.record && current.record.account.id !== record?.account.id) this.byAccount.get(current.record.account.id)?.delete(keyId);
+    if (record) {
+      let keys = this.byAccount.get(record.account.id);
+      if (!keys) this.byAccount.set(record.account.id, (keys = new Set()));
+      keys.add(keyId);
+    }
     this.entries.set(keyId, { record, epoch });
     if (record) this.misses.delete(keyId);
+  }
+
+  /**
+   * An account changed (suspended, resumed, renamed, deleted): every key of it and of its subaccounts is void
+   * from now on and re-read in one query; keys no longer there become tombstones.
+   */
+  async refreshAccount(accountId: string): Promise<void> {
+    const at = ++this.clock;
+    await this.accountReads.settle(accountId, at, this.readAccount(accountId, at));
+  }
+
+  private async readAccount(accountId: string, at: number): Promise<void> {
+    const affected = new Set(this.byAccount.get(accountId) ?? []);
+    for (const [id, keys] of this.byAccount) {
+      const sample = keys.values().next().value;
+      const parent = sample ? this.entries.get(sample)?.record?.account.parent : undefined;
+      if (id !== accountId && parent?.id === accountId) for (const k of keys) affected.add(k);
+    }
+    for (const keyId of affected) this.invalidated.set(keyId, at);
+    const started = ++this.clock;
+    this.stats.lookups++;
+    const { rows } = await this.sql.query<Row>(`${SELECT} WHERE a."id" = $1 OR a."parentId" = $1`, [accountId]);
+    const seen = new Set<string>();
+    for (const row of rows) {
+      seen.add(row.keyId);
+      this.apply(row.keyId, this.toRecord(row), started);
+    }
+    for (const keyId of affected) if (!seen.has(keyId)) this.apply(keyId, null, started);
+  }
+
+  /** A record whose AccountInfo is shared with the account's other keys while the account is unchanged. */
+  private toRecord(row: Row): KeyRecord {
+    const fresh = accountOf(row);
+    const known = this.accounts.get(fresh.id);
+    const same = known && JSON.stringify(known) === JSON.stringify(fresh);
+    if (!same) this.accounts.set(fresh.id, fresh);
+    return toRecord(row, same ? known : fresh);
   }
 
   private takeBudget(nowMs: number): boolean {

@@ -1,13 +1,23 @@
 /** What verification needs to know about a key, and how it is read from the database (plain SQL, epoch ms). */
-import type { AccountKind } from "@/core/generated/prisma/enums";
+import type { AccountKind, AccountStatus } from "@/core/generated/prisma/enums";
 import { compileAllowList, type CompiledRange } from "@/core/net/ip";
+
+export type AccountInfo = {
+  id: string;
+  number: number;
+  name: string;
+  kind: AccountKind;
+  status: AccountStatus;
+  parent: { id: string; number: number; name: string } | null;
+};
 
 /** Everything verification needs about a key, kept warm in memory. Hashes are raw bytes for timingSafeEqual. */
 export type KeyRecord = {
   id: string;
   keyId: string;
   name: string;
-  account: { id: string; name: string; kind: AccountKind };
+  /** Shared by every key of the account (interned by the cache), so an account costs memory once. */
+  account: AccountInfo;
   scopes: string[];
   permissions: string[];
   allowedIpCount: number;
@@ -27,8 +37,10 @@ export const SELECT = `SELECT k."id", k."keyId", k."name", k."scopes", k."permis
   (EXTRACT(EPOCH FROM k."expiresAt") * 1000)::float8 AS "expiresAtMs",
   k."secretHash", k."previousSecretHash",
   (EXTRACT(EPOCH FROM k."previousSecretExpiresAt") * 1000)::float8 AS "previousSecretExpiresAtMs",
-  a."id" AS "accountId", a."name" AS "accountName", a."kind"::text AS "accountKind"
-  FROM "ApiKey" k JOIN "Account" a ON a."id" = k."accountId"`;
+  a."id" AS "accountId", a."number" AS "accountNumber", a."name" AS "accountName", a."kind"::text AS "accountKind",
+  a."status"::text AS "accountStatus", p."id" AS "parentId", p."number" AS "parentNumber", p."name" AS "parentName"
+  FROM "ApiKey" k JOIN "Account" a ON a."id" = k."accountId" AND a."deletedAt" IS NULL
+  LEFT JOIN "Account" p ON p."id" = a."parentId"`;
 
 export const LOAD_PAGE = 500;
 
@@ -45,16 +57,32 @@ export type Row = {
   previousSecretHash: string | null;
   previousSecretExpiresAtMs: number | null;
   accountId: string;
+  accountNumber: number;
   accountName: string;
   accountKind: AccountKind;
+  accountStatus: AccountStatus;
+  parentId: string | null;
+  parentNumber: number | null;
+  parentName: string | null;
 };
 
-export function toRecord(row: Row): KeyRecord {
+export function accountOf(row: Row): AccountInfo {
+  return {
+    id: row.accountId,
+    number: row.accountNumber,
+    name: row.accountName,
+    kind: row.accountKind,
+    status: row.accountStatus,
+    parent: row.parentId ? { id: row.parentId, number: row.parentNumber!, name: row.parentName! } : null,
+  };
+}
+
+export function toRecord(row: Row, account: AccountInfo = accountOf(row)): KeyRecord {
   return {
     id: row.id,
     keyId: row.keyId,
     name: row.name,
-    account: { id: row.accountId, name: row.accountName, kind: row.accountKind },
+    account,
     scopes: row.scopes,
     permissions: row.permissions,
     allowedIpCount: row.allowedIps.length,

@@ -14,7 +14,7 @@ export type { VerifyCode };
 export type VerifyResult =
   | { code: "VALID"; record: KeyRecord; usedPreviousSecret: boolean }
   | { code: "NOT_FOUND"; record?: undefined }
-  | { code: "DISABLED" | "EXPIRED" | "IP_NOT_ALLOWED"; record: KeyRecord }
+  | { code: "DISABLED" | "EXPIRED" | "ACCOUNT_SUSPENDED" | "IP_NOT_ALLOWED"; record: KeyRecord }
   | { code: "INSUFFICIENT_SCOPE"; record: KeyRecord; missingScopes: string[] };
 
 const ZERO = Buffer.alloc(32);
@@ -45,6 +45,7 @@ export async function verifyKey(
     if (!previousValid || !equal(digest, record.previousSecretHash!)) return { code: "NOT_FOUND" };
     usedPreviousSecret = true;
   }
+  if (record.account.status === "suspended") return { code: "ACCOUNT_SUSPENDED", record };
   if (!record.enabled) return { code: "DISABLED", record };
   if (record.expiresAt !== null && record.expiresAt <= options.nowMs) return { code: "EXPIRED", record };
   if (!ipAllowed(options.ip, record.ranges, record.allowedIpCount)) return { code: "IP_NOT_ALLOWED", record };

@@ -7,9 +7,10 @@ import type { Problem, VerifyResponse, WhoamiResponse } from "./schemas";
 const PROBLEMS = "https://developers-corner.dev/problems/";
 
 export const EXAMPLE_KEY_ID = "dc_3kTMd9PqZ2xW8vLb";
+const ACME = { id: "cmacme00000000000000000001", number: "m1001", name: "Acme Ltd." };
 
 export const whoamiExample: WhoamiResponse = {
-  account: { id: "cmacme00000000000000000001", name: "Acme Ltd.", kind: "standard" },
+  account: { id: "cmacme00000000000000000001", number: "m1001", name: "Acme Ltd.", kind: "standard", status: "active", parent: null },
   key: { keyId: EXAMPLE_KEY_ID, name: "Website signup form", scopes: ["subscribers"], permissions: [], expiresAt: null },
 };
 
@@ -27,15 +28,15 @@ export const verifyRequestExamples = {
 export const verifyResponseExamples: Record<string, { summary: string; value: VerifyResponse }> = {
   valid: {
     summary: "The key is valid and has the scopes",
-    value: { valid: true, code: "VALID", accountId: "cmacme00000000000000000001", keyId: EXAMPLE_KEY_ID, scopes: ["subscribers", "smtp"], permissions: [], expiresAt: null },
+    value: { valid: true, code: "VALID", accountId: "cmacme00000000000000000001", account: ACME, keyId: EXAMPLE_KEY_ID, scopes: ["subscribers", "smtp"], permissions: [], expiresAt: null },
   },
   insufficientScope: {
     summary: "The key lacks a required scope",
-    value: { valid: false, code: "INSUFFICIENT_SCOPE", accountId: "cmacme00000000000000000001", keyId: EXAMPLE_KEY_ID, scopes: ["statistics"], permissions: [], expiresAt: null, missingScopes: ["smtp"] },
+    value: { valid: false, code: "INSUFFICIENT_SCOPE", accountId: "cmacme00000000000000000001", account: ACME, keyId: EXAMPLE_KEY_ID, scopes: ["statistics"], permissions: [], expiresAt: null, missingScopes: ["smtp"] },
   },
   notFound: {
     summary: "Unknown key, wrong secret, or a key of another account",
-    value: { valid: false, code: "NOT_FOUND", accountId: null, keyId: null, scopes: [], permissions: [], expiresAt: null },
+    value: { valid: false, code: "NOT_FOUND", accountId: null, account: null, keyId: null, scopes: [], permissions: [], expiresAt: null },
   },
 };
 

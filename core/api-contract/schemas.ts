@@ -1,13 +1,19 @@
 /** The API's request and response shapes: the API server parses with these and openapi.ts publishes them. */
 import { z } from "zod";
 
-export const VERIFY_CODES = ["VALID", "NOT_FOUND", "DISABLED", "EXPIRED", "IP_NOT_ALLOWED", "INSUFFICIENT_SCOPE", "RATE_LIMITED"] as const;
+export const VERIFY_CODES = ["VALID", "NOT_FOUND", "DISABLED", "EXPIRED", "ACCOUNT_SUSPENDED", "IP_NOT_ALLOWED", "INSUFFICIENT_SCOPE", "RATE_LIMITED"] as const;
 export type VerifyCode = (typeof VERIFY_CODES)[number];
 
-export const accountSchema = z.object({
+const accountRefSchema = z.object({
   id: z.string(),
+  number: z.string().describe('Public account number, e.g. "m1001"'),
   name: z.string(),
+});
+
+export const accountSchema = accountRefSchema.extend({
   kind: z.enum(["standard", "developer", "whitelabel"]),
+  status: z.enum(["active", "suspended"]),
+  parent: accountRefSchema.nullable().describe("The parent account of a subaccount; null for a top-level account"),
 });
 
 export const keyInfoSchema = z.object({
@@ -38,6 +44,7 @@ export const verifyResponseSchema = z.object({
   valid: z.boolean(),
   code: z.enum(VERIFY_CODES),
   accountId: z.string().nullable(),
+  account: accountRefSchema.nullable().describe("The account the key belongs to (yours, or one of your subaccounts)"),
   keyId: z.string().nullable(),
   scopes: z.array(z.string()),
   permissions: z.array(z.string()),

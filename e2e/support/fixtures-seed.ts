@@ -1,6 +1,6 @@
 /** Accounts and data that single specs own (see users.ts), seeded before the server starts. */
 import type { PrismaClient } from "@/core/generated/prisma/client";
-import type { ActorContext } from "@/lib/auth/context";
+import { loadActorContext, type ActorContext } from "@/lib/auth/memberships";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey } from "@/modules/api-keys/data/mutations";
 import { createApiKeySchema } from "@/modules/api-keys/schema";
@@ -14,7 +14,7 @@ async function ownerOf(prisma: PrismaClient, accountName: string, email: string,
     data: { email, passwordHash, memberships: { create: { accountId: account.id, role: "owner" } } },
   });
   await prisma.mailing.create({ data: { accountId: account.id, name: `${accountName} welcome` } });
-  return { userId: user.id, email, accountId: account.id, accountName, role: "owner", ip: null, userAgent: "e2e seed" };
+  return (await loadActorContext(user.id, { ip: null, userAgent: "e2e seed" }, account.id))!;
 }
 
 export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {

@@ -10,70 +10,17 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { auth } from "@/auth";
-import { getPrisma } from "@/core/registry";
-import type { Role } from "@/core/generated/prisma/enums";
 import { clientIpFrom } from "@/core/net/client-ip";
 import { UnauthenticatedError } from "@/lib/errors";
+import { listMemberships, loadActorContext, type AccountMembership, type ActorContext } from "./memberships";
+
+export { listMemberships, loadActorContext, type AccountMembership, type ActorContext };
 
 /** Holds the id of the account the user chose; a preference, validated on every request. */
 export const ACTIVE_ACCOUNT_COOKIE = "dc_account";
 
-export type ActorContext = {
-  userId: string;
-  email: string;
-  accountId: string;
-  accountName: string;
-  role: Role;
-  ip: string | null;
-  userAgent: string | null;
-  /** This browser's server-side session (lib/auth/sessions.ts), when acting through one. */
-  sessionId?: string;
-};
-
-/** One account the user belongs to, as the switcher lists it. */
-export type AccountMembership = { accountId: string; accountName: string; role: Role };
 
 type RequestInfo = { ip: string | null; userAgent: string | null };
-
-export async function listMemberships(userId: string): Promise<{ email: string; memberships: AccountMembership[] } | null> {
-  const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    select: {
-      email: true,
-      memberships: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { role: true, account: { select: { id: true, name: true } } },
-      },
-    },
-  });
-  if (!user) return null;
-  return {
-    email: user.email,
-    memberships: user.memberships.map((m) => ({ accountId: m.account.id, accountName: m.account.name, role: m.role })),
-  };
-}
-
-/** The context in `preferredAccountId` if the user is a member there, else in the user's oldest membership. */
-export async function loadActorContext(
-  userId: string,
-  request: RequestInfo = { ip: null, userAgent: null },
-  preferredAccountId?: string | null,
-): Promise<ActorContext | null> {
-  const found = await listMemberships(userId);
-  if (!found || found.memberships.length === 0) return null;
-  const chosen = found.memberships.find((m) => m.accountId === preferredAccountId) ?? found.memberships[0]!;
-  return {
-    userId,
-    email: found.email,
-    accountId: chosen.accountId,
-    accountName: chosen.accountName,
-    role: chosen.role,
-    ip: request.ip,
-    userAgent: request.userAgent?.slice(0, 300) ?? null,
-  };
-}
-
 /** The signed-in user and session for this request (checked against the database by auth.ts), or null. */
 const getSession = cache(async (): Promise<{ userId: string; sessionId?: string } | null> => {
   const session = await auth();

@@ -90,7 +90,7 @@ describe("role × operation follows the active account", () => {
 describe("switchAccountAction", () => {
   it("switches into an account the user belongs to, sets the cookie and audits the switch there", async () => {
     const result = await switchAccountAction({ accountId: globex.accountId });
-    expect(result).toEqual({ ok: true, data: { accountId: globex.accountId, accountName: globex.name, role: "developer" } });
+    expect(result).toEqual({ ok: true, data: expect.objectContaining({ accountId: globex.accountId, accountName: globex.name, role: "developer", inheritedFrom: null }) });
     expect(state.cookies.get(ACTIVE_ACCOUNT_COOKIE)).toBe(globex.accountId);
     expect(await getActorContext()).toMatchObject({ accountId: globex.accountId, role: "developer" });
     const events = await auditEventsOf(globex.accountId);

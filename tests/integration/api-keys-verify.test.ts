@@ -36,6 +36,7 @@ describe("POST /api/v1/keys/verify results", () => {
       valid: true,
       code: "VALID",
       accountId: acct.accountId,
+      account: { id: acct.accountId, name: acct.name, number: expect.stringMatching(/^m\d{4,}$/) },
       keyId: key.keyId,
       scopes: ["subscribers", "smtp"],
       permissions: ["allow_unknown_subscribers_trigger"],
@@ -46,7 +47,7 @@ describe("POST /api/v1/keys/verify results", () => {
 
   it("answers NOT_FOUND, DISABLED and EXPIRED", async () => {
     const nf = await verifyCall(api.url, caller, { key: unknownKey() });
-    expect(nf.body).toStrictEqual({ valid: false, code: "NOT_FOUND", accountId: null, keyId: null, scopes: [], permissions: [], expiresAt: null });
+    expect(nf.body).toStrictEqual({ valid: false, code: "NOT_FOUND", accountId: null, account: null, keyId: null, scopes: [], permissions: [], expiresAt: null });
     const junk = await verifyCall(api.url, caller, { key: "not-a-key" });
     expect(junk.body.code).toBe("NOT_FOUND");
 
@@ -86,7 +87,7 @@ describe("POST /api/v1/keys/verify results", () => {
     await setApiKeyEnabled(other.ctx.owner, disabled.key.id, false);
     for (const key of [foreign.plaintextKey, disabled.plaintextKey]) {
       const res = await verifyCall(api.url, caller, { key });
-      expect(res.body).toStrictEqual({ valid: false, code: "NOT_FOUND", accountId: null, keyId: null, scopes: [], permissions: [], expiresAt: null });
+      expect(res.body).toStrictEqual({ valid: false, code: "NOT_FOUND", accountId: null, account: null, keyId: null, scopes: [], permissions: [], expiresAt: null });
     }
     // ...and it still works for its own account.
     expect((await verifyCall(api.url, foreign.plaintextKey, { key: disabled.plaintextKey })).body.code).toBe("DISABLED");

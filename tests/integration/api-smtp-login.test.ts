@@ -28,7 +28,7 @@ describe("SMTP login check", () => {
   it("a user name that is not the key's id is NOT_FOUND, even with the right key", async () => {
     const [a, b] = await Promise.all([1, 2].map(() => createApiKey(acct.ctx.owner, keyInput({ scopes: ["smtp"] }))));
     const res = await verifyCall(api.url, mailServer, { username: b!.key.keyId, key: a!.plaintextKey, requiredScopes: ["smtp"] });
-    expect(res.body).toStrictEqual({ valid: false, code: "NOT_FOUND", accountId: null, keyId: null, scopes: [], permissions: [], expiresAt: null });
+    expect(res.body).toStrictEqual({ valid: false, code: "NOT_FOUND", accountId: null, account: null, keyId: null, scopes: [], permissions: [], expiresAt: null });
   });
 
   it("a key without the smtp scope is INSUFFICIENT_SCOPE", async () => {

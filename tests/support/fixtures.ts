@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { getPrisma } from "@/core/registry";
-import type { ActorContext } from "@/lib/auth/context";
+import { loadActorContext, type ActorContext } from "@/lib/auth/memberships";
 import type { Role } from "@/core/generated/prisma/enums";
 import { createApiKeySchema, emptyApiKeyForm, type ApiKeyFormValues } from "@/modules/api-keys/schema";
 
@@ -26,7 +26,7 @@ export async function createTestAccount(label = "Test", maxApiKeys = 15): Promis
     const user = await prisma.user.create({
       data: { email, passwordHash: "not-used", memberships: { create: { accountId: account.id, role } } },
     });
-    ctx[role] = { userId: user.id, email, accountId: account.id, accountName: name, role, ip: "198.51.100.7", userAgent: "vitest" };
+    ctx[role] = (await loadActorContext(user.id, { ip: "198.51.100.7", userAgent: "vitest" }, account.id))!;
   }
   return { accountId: account.id, name, ctx, mailingId: mailing.id };
 }
