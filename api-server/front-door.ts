@@ -1,6 +1,6 @@
 /**
  * The one HTTP entry point of the process. Every request: origin-form target and a well-formed Host, or 400;
- * X-Forwarded-* believed only from TRUSTED_PROXIES; HSTS when served over HTTPS. /api/v1/* then goes to the lean
+ * X-Forwarded-* believed only from TRUSTED_PROXIES; HSTS when served over HTTPS; exactly one Host. /api/v1/* then goes to the lean
  * API handler. Everything else gets the client IP in CLIENT_IP_HEADER (overwriting whatever the client sent),
  * GET/HEAD/POST only (405), and every POST — which to the web app means a server action — is checked before
  * Next sees it (request-guard.ts): same origin (403), size (413), type (415) and, for fetch actions, a
@@ -16,6 +16,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 const FORWARDED = ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded"];
 const HSTS = "max-age=63072000; includeSubDomains";
+const FALLBACK_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const hostCount = (raw: string[]) => raw.filter((_, i) => i % 2 === 0 && raw[i]!.toLowerCase() === "host").length;
 /**
  * The body has been read to check it; Next (and its proxy step, which clones the body) must read it again, so
  * it gets a fresh request on the same socket that replays the bytes.
@@ -46,7 +48,7 @@ export function createFrontDoor(options: { api: Handler; web: Handler; trustedPr
     const target = req.url ?? "";
     // Absolute-form (`GET http://evil.example/…`) and asterisk-form targets are for proxies, not for us.
     if (!target.startsWith("/")) return plainError(res, 400, "Bad Request: request target must be a path");
-    if (!isValidHost(req.headers.host)) return plainError(res, 400, "Bad Request: invalid Host header");
+    if (!isValidHost(req.headers.host) || hostCount(req.rawHeaders) !== 1) return plainError(res, 400, "Bad Request: invalid Host header");
 
     const peerTrusted = trustedProxies.count > 0 && ipAllowed(parseClientIp(req.socket.remoteAddress), trustedProxies.ranges, trustedProxies.count);
     if (!peerTrusted) for (const name of FORWARDED) delete req.headers[name];
@@ -58,6 +60,11 @@ export function createFrontDoor(options: { api: Handler; web: Handler; trustedPr
       return;
     }
 
+    // Next reads the nonce for its scripts from the request's CSP header: only our proxy may set it. Responses the
+    // proxy does not handle (assets, error pages) still get a policy that runs nothing and frames nothing.
+    delete req.headers["content-security-policy"];
+    delete req.headers["content-security-policy-report-only"];
+    res.setHeader("content-security-policy", FALLBACK_CSP);
     req.headers[CLIENT_IP_HEADER] = formatIp(resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies)) ?? "";
     const method = req.method ?? "";
     if (method === "GET" || method === "HEAD") {

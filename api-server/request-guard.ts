@@ -1,13 +1,17 @@
 /**
- * What a POST to the web app must look like before Next may decode it as a server action: at most 1 MB; a fetch
- * action's body is text/plain JSON — an array, at most 64 levels deep, without references to other parts (a
- * body of one part has none); a form action is multipart/form-data with a boundary. Anything else is a 4xx here
+ * What a POST to the web app must look like before Next may decode it as a server action: a fetch action
+ * (`Next-Action` header) of at most 1 MB whose body is text/plain JSON — an argument list of at most 1,000 entries,
+ * at most 64 levels deep, without references to other parts (a body of one part has none). Our actions take plain
+ * objects, which React always sends this way; multipart bodies (form actions without JavaScript, file uploads)
+ * are never used here and are refused, so nothing reaches Next's multipart decoder. Anything else is a 4xx here
  * rather than a 500 in Next.
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 
 export const BODY_LIMIT = 1024 * 1024;
 const MAX_DEPTH = 64;
+/** Next refuses longer argument lists with a 500 of its own. */
+const MAX_ARGUMENTS = 1000;
 
 export function plainError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) return void res.destroy();
@@ -63,13 +67,9 @@ type Problem = { status: number; message: string } | null;
 
 /** With `body` null only the headers are checked (before reading anything). */
 export function checkActionBody(headers: IncomingHttpHeaders, body: Buffer | null): Problem {
-  const type = (headers["content-type"] ?? "").toLowerCase();
-  const mediaType = type.split(";")[0]!.trim();
-  const isFetchAction = headers["next-action"] !== undefined;
-  if (mediaType === "multipart/form-data") {
-    return /;\s*boundary=("?)[^";]{1,70}\1\s*(;|$)/.test(type) ? null : { status: 400, message: "Bad Request: multipart body without a boundary" };
-  }
-  if (mediaType !== "text/plain" || !isFetchAction) return { status: 415, message: "Unsupported Media Type" };
+  const mediaType = (headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  if (headers["next-action"] === undefined) return { status: 400, message: "Bad Request: not a server action" };
+  if (mediaType !== "text/plain") return { status: 415, message: "Unsupported Media Type" };
   if (body === null) return null;
   let parsed: unknown;
   try {
@@ -77,7 +77,7 @@ export function checkActionBody(headers: IncomingHttpHeaders, body: Buffer | nul
   } catch {
     return { status: 400, message: "Bad Request: the action body is not JSON" };
   }
-  if (!Array.isArray(parsed)) return { status: 400, message: "Bad Request: the action body must be an argument list" };
+  if (!Array.isArray(parsed) || parsed.length > MAX_ARGUMENTS) return { status: 400, message: "Bad Request: the action body must be an argument list" };
   if (!depthAndReferencesOk(parsed)) return { status: 400, message: "Bad Request: malformed action arguments" };
   return null;
 }

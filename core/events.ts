@@ -22,10 +22,14 @@ export async function announceAccountChange(tx: Prisma.TransactionClient, accoun
   await tx.$executeRaw`SELECT pg_notify(${ACCOUNT_CHANGED_CHANNEL}, ${accountId})`;
 }
 
+/**
+ * After the commit. The change is done whatever happens here: a failed re-read is logged, and the cache fails
+ * closed on its own (the keys are refused until read again), so the action still reports success.
+ */
 export async function refreshLocalKeyCache(keyId: string): Promise<void> {
-  await getChangeSink()?.refresh(keyId);
+  await getChangeSink()?.refresh(keyId).catch((e: Error) => console.error(`[events] local refresh failed: ${e.message}`));
 }
 
 export async function refreshLocalAccount(accountId: string): Promise<void> {
-  await getChangeSink()?.refreshAccount(accountId);
+  await getChangeSink()?.refreshAccount(accountId).catch((e: Error) => console.error(`[events] local refresh failed: ${e.message}`));
 }

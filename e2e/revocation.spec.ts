@@ -33,6 +33,8 @@ test("5 rounds of create → change now → disable → delete, each checked by 
     const dialog = page.getByRole("dialog", { name: "Delete API key" });
     await dialog.getByLabel(`Type “${name}” to confirm`).fill(name);
     await dialog.getByRole("button", { name: "Delete key" }).click();
+    // The dialog closes when the action has answered (while it is open, the rows are hidden from the a11y tree).
+    await expect(dialog).toBeHidden();
     await expect(row(page, name)).toHaveCount(0);
     expect((await whoami(request, changed)).status(), `${name}: deleted`).toBe(401);
   }

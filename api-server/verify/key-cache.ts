@@ -19,6 +19,8 @@ import { accountOf, LOAD_PAGE, SELECT, toRecord, type AccountInfo, type KeyRecor
 
 export type { KeyRecord };
 
+const LOOKUP_BATCH_MS = 25;
+
 export type KeyCacheOptions = { negativeTtlMs?: number; maxNegative?: number; missLookupsPerSecond?: number };
 
 /** A key's current knowledge: its record, or null for a key known to be deleted (a tombstone). */
@@ -31,6 +33,8 @@ export class KeyCache {
   /** Unknown key ids (never seen) → until when to answer "not found" without another look-up. */
   private misses = new Map<string, number>();
   private inflight = new Map<string, Promise<KeyRecord | null>>();
+  private queued = new Set<string>();
+  private batchTimer: NodeJS.Timeout | null = null;
   /** accountId → its keys' ids, so an account's change (suspend, delete, rename) reaches each of them. */
   private byAccount = new Map<string, Set<string>>();
   /** One shared, immutable AccountInfo per account and state. */
@@ -70,16 +74,31 @@ export class KeyCache {
 
   /** For an id never heard of: look it up without making the caller wait (budgeted, deduplicated). */
   lookupInBackground(keyId: string): void {
-    if (this.inflight.has(keyId) || this.peek(keyId) !== undefined) return;
+    if (this.queued.has(keyId) || this.inflight.has(keyId) || this.peek(keyId) !== undefined) return;
     if (!this.takeBudget(Date.now())) {
       this.stats.skippedLookups++;
       return;
     }
-    // After the current answer has been written: the caller must not pay for the database, even on PGlite,
-    // whose queries run on this thread.
-    const pending = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.fetch(keyId, false));
-    this.inflight.set(keyId, pending.finally(() => this.inflight.delete(keyId)));
-    pending.catch((e: Error) => console.error(`[keys] look-up failed: ${e.message}`));
+    // Batched on a timer, not run after this request: the caller never pays for the database, and the request
+    // that follows an unknown id is not the one that does either (on PGlite queries run on this thread).
+    this.queued.add(keyId);
+    this.batchTimer ??= setTimeout(() => void this.lookUpQueued().catch((e: Error) => console.error(`[keys] look-up failed: ${e.message}`)), LOOKUP_BATCH_MS);
+    this.batchTimer.unref?.();
+  }
+
+  private async lookUpQueued(): Promise<void> {
+    this.batchTimer = null;
+    const ids = [...this.queued];
+    this.queued.clear();
+    const started = ++this.clock;
+    this.stats.lookups += ids.length;
+    const { rows } = await this.sql.query<Row>(`${SELECT} WHERE k."keyId" = ANY($1::text[])`, [ids]);
+    const found = new Set<string>();
+    for (const row of rows) {
+      found.add(row.keyId);
+      this.apply(row.keyId, this.toRecord(row), started);
+    }
+    for (const keyId of ids) if (!found.has(keyId)) this.rememberMiss(keyId, started);
   }
 
   /** Awaitable look-up of one key (tests, tools): the cache's answer once the database has been asked. */
@@ -97,7 +116,8 @@ export class KeyCache {
     const at = ++this.clock;
     this.invalidated.set(keyId, at);
     this.misses.delete(keyId);
-    await this.keyReads.settle(keyId, at, this.fetch(keyId, true));
+    const read = this.fetch(keyId, true).catch((e: Error) => this.failClosed([keyId], at, () => this.refresh(keyId), e));
+    await this.keyReads.settle(keyId, at, read);
   }
 
   /**
@@ -146,11 +166,26 @@ export class KeyCache {
     const record = row ? this.toRecord(row) : null;
     if (record || afterChange || this.entries.has(keyId)) {
       this.apply(keyId, record, started);
-    } else if ((this.invalidated.get(keyId) ?? 0) < started) {
-      if (this.misses.size >= this.maxNegative) this.misses.delete(this.misses.keys().next().value!);
-      this.misses.set(keyId, Date.now() + this.negativeTtlMs);
+    } else {
+      this.rememberMiss(keyId, started);
     }
     return this.peek(keyId) ?? null;
+  }
+
+  private rememberMiss(keyId: string, readStarted: number): void {
+    if (this.entries.has(keyId) || (this.invalidated.get(keyId) ?? 0) > readStarted) return;
+    if (this.misses.size >= this.maxNegative) this.misses.delete(this.misses.keys().next().value!);
+    this.misses.set(keyId, Date.now() + this.negativeTtlMs);
+  }
+
+  /**
+   * A re-read after a change failed: fail closed. The keys become tombstones (as good as deleted: 401) until a
+   * retry, a NOTIFY or the next reload reads them again; never the state from before the change.
+   */
+  private failClosed(keyIds: Iterable<string>, at: number, retry: () => Promise<void>, error: Error): void {
+    for (const keyId of keyIds) this.apply(keyId, null, at);
+    console.error(`[keys] re-read after a change failed, keys refused until it succeeds: ${error.message}`);
+    setTimeout(() => void retry().catch(() => {}), 1000).unref();
   }
 
   /** Applies a read that started at `epoch`, unless a change event or a newer read came after it started. */
@@ -177,16 +212,25 @@ export class KeyCache {
    */
   async refreshAccount(accountId: string): Promise<void> {
     const at = ++this.clock;
-    await this.accountReads.settle(accountId, at, this.readAccount(accountId, at));
+    const read = this.readAccount(accountId, at).catch((e: Error) =>
+      this.failClosed(this.keysOfAccountTree(accountId), at, () => this.refreshAccount(accountId), e),
+    );
+    await this.accountReads.settle(accountId, at, read);
   }
 
-  private async readAccount(accountId: string, at: number): Promise<void> {
+  /** The cached keys of an account and of its subaccounts. */
+  private keysOfAccountTree(accountId: string): Set<string> {
     const affected = new Set(this.byAccount.get(accountId) ?? []);
     for (const [id, keys] of this.byAccount) {
       const sample = keys.values().next().value;
       const parent = sample ? this.entries.get(sample)?.record?.account.parent : undefined;
       if (id !== accountId && parent?.id === accountId) for (const k of keys) affected.add(k);
     }
+    return affected;
+  }
+
+  private async readAccount(accountId: string, at: number): Promise<void> {
+    const affected = this.keysOfAccountTree(accountId);
     for (const keyId of affected) this.invalidated.set(keyId, at);
     const started = ++this.clock;
     this.stats.lookups++;

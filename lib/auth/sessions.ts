@@ -41,9 +41,13 @@ export async function revokeSession(sessionId: string): Promise<void> {
   await prisma.userSession.updateMany({ where: { id: idHash(sessionId), revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** Revokes every session of the user, except `keepSessionId` (the one changing its password stays signed in). */
-export async function revokeAllSessions(userId: string, keepSessionId?: string): Promise<number> {
+/**
+ * Revokes every session of the user, except `keepSessionId` (the one changing its password stays signed in). With
+ * `endDevices`, every device cookie of the user stops counting as a known device too (lib/auth/device-cookie.ts).
+ */
+export async function revokeAllSessions(userId: string, keepSessionId?: string, options: { endDevices?: boolean } = {}): Promise<number> {
   const prisma = await getPrisma();
+  if (options.endDevices) await prisma.user.update({ where: { id: userId }, data: { deviceEpoch: { increment: 1 } } });
   const { count } = await prisma.userSession.updateMany({
     where: { userId, revokedAt: null, ...(keepSessionId ? { NOT: { id: idHash(keepSessionId) } } : {}) },
     data: { revokedAt: new Date() },

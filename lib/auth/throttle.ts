@@ -79,21 +79,12 @@ async function fail(limiter: RateLimiterAbstract, key: string): Promise<number> 
   return res.consumedPoints;
 }
 
+/** Counts a failure without a check (tests; callers of a check use throttledAttempt). */
 export async function recordLoginFailure(c: LoginClient): Promise<void> {
   const l = get();
   const k = keys(c);
   const work: Promise<unknown>[] = [fail(l.emailIp, k.emailIp), fail(l.ip, k.ip)];
-  if (k.device) {
-    work.push(fail(l.device, k.device));
-  } else {
-    work.push(
-      fail(l.emailFailures, k.email).then(async (count) => {
-        if (count < EMAIL_DELAY.after) return;
-        const seconds = Math.min(2 ** (count - EMAIL_DELAY.after), EMAIL_DELAY.maxSeconds);
-        await l.emailDelay.block(k.email, seconds);
-      }),
-    );
-  }
+  work.push(k.device ? fail(l.device, k.device) : addEmailFailure(k.email));
   await Promise.all(work);
 }
 
@@ -101,6 +92,77 @@ export async function recordLoginSuccess(c: LoginClient): Promise<void> {
   const l = get();
   const k = keys(c);
   await Promise.all([l.emailIp.delete(k.emailIp), k.device ? l.device.delete(k.device) : Promise.resolve(false)]);
+}
+
+/** Unknown clients' attempts on one email run one at a time, so each failure is counted before the next check. */
+const emailLocks = new Map<string, Promise<unknown>>();
+async function withEmailLock<T>(email: string, run: () => Promise<T>): Promise<T> {
+  const previous = emailLocks.get(email) ?? Promise.resolve();
+  const mine = previous.catch(() => {}).then(run);
+  emailLocks.set(email, mine);
+  try {
+    return await mine;
+  } finally {
+    if (emailLocks.get(email) === mine) emailLocks.delete(email);
+  }
+}
+
+/** Takes one point from each bucket before the password is checked; false when one of them is already spent. */
+async function reserve(c: LoginClient): Promise<boolean> {
+  const l = get();
+  const k = keys(c);
+  const take = async (limiter: RateLimiterAbstract, key: string) => {
+    const res = await limiter.consume(key).catch((e: unknown) => {
+      if (e instanceof RateLimiterRes) return e;
+      throw e;
+    });
+    return res.consumedPoints <= limiter.points;
+  };
+  const taken = await Promise.all([take(l.emailIp, k.emailIp), take(l.ip, k.ip), k.device ? take(l.device, k.device) : true]);
+  return taken.every(Boolean);
+}
+
+/** After a reserved attempt failed: full buckets are blocked; unknown clients add to the per-email delay. */
+async function settleFailure(c: LoginClient): Promise<void> {
+  const l = get();
+  const k = keys(c);
+  const blockIfFull = async (limiter: RateLimiterAbstract, key: string) => {
+    const res = await limiter.get(key);
+    if (res && res.consumedPoints >= limiter.points) await limiter.block(key, limiter.blockDuration);
+  };
+  const work: Promise<unknown>[] = [blockIfFull(l.emailIp, k.emailIp), blockIfFull(l.ip, k.ip)];
+  if (k.device) work.push(blockIfFull(l.device, k.device));
+  else work.push(addEmailFailure(k.email));
+  await Promise.all(work);
+}
+
+async function addEmailFailure(email: string): Promise<void> {
+  const l = get();
+  const count = await fail(l.emailFailures, email);
+  if (count < EMAIL_DELAY.after) return;
+  await l.emailDelay.block(email, Math.min(2 ** (count - EMAIL_DELAY.after), EMAIL_DELAY.maxSeconds));
+}
+
+/**
+ * One password check under every limit, safe against parallel requests: the points are taken before the (slow)
+ * check runs, so a burst cannot all pass the limit check; an unknown client's attempts on one email also queue.
+ * Answers the check's outcome, or how long the client must wait (nothing was checked).
+ */
+export async function throttledAttempt(c: LoginClient, check: () => Promise<boolean>): Promise<{ ok: boolean } | { retryAfter: number }> {
+  const run = async () => {
+    const wait = await loginRetryAfter(c);
+    if (wait > 0) return { retryAfter: wait };
+    if (!(await reserve(c))) return { retryAfter: Math.max(1, await loginRetryAfter(c)) };
+    const ok = await check();
+    if (ok) {
+      await recordLoginSuccess(c);
+      await get().ip.reward(keys(c).ip, 1); // a success is not a failure from this address
+    } else {
+      await settleFailure(c);
+    }
+    return { ok };
+  };
+  return c.device ? run() : withEmailLock(c.email, run);
 }
 
 /** Resolves true once the shared store is connected (false without REDIS_URL, or after `timeoutMs`). */

@@ -8,25 +8,29 @@ import { recordUserEvent } from "@/lib/audit";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { KEYS_PATH } from "@/modules/api-keys/nav";
-import { issueDeviceCookie } from "./data/device-cookie";
-import { loginWaitSeconds } from "./data/credentials";
+import { issueDeviceCookie } from "@/lib/auth/device-cookie";
+import { deviceEpochOf, loginWaitSeconds } from "./data/credentials";
 import { headers } from "next/headers";
 import { emptySchema, loginSchema, safeCallbackPath } from "./schema";
 
 const GENERIC = "Incorrect email or password.";
+const seconds = (n: number) => `${n} second${n === 1 ? "" : "s"}`;
 
 export const loginAction = definePublicAction(loginSchema, async ({ callbackUrl, ...credentials }): Promise<{ redirectTo: string }> => {
+  // Signing in as someone (else) in this browser ends the session it had: a copy of that cookie dies with it.
+  const previous = await auth();
+  if (previous?.sessionId) await revokeSession(previous.sessionId);
   try {
     await signIn("credentials", { ...credentials, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
       const wait = Math.max(1, await loginWaitSeconds(credentials.email, await headers()));
-      throw new AppError(`Too many failed attempts. Try again in ${wait} second${wait === 1 ? "" : "s"}.`);
+      throw new AppError(`Too many failed attempts. Try again in ${seconds(wait)}.`);
     }
     if (error instanceof AuthError) throw new AppError(GENERIC);
     throw error;
   }
-  await issueDeviceCookie(credentials.email);
+  await issueDeviceCookie(credentials.email, await deviceEpochOf(credentials.email));
   return { redirectTo: safeCallbackPath(callbackUrl) ?? KEYS_PATH };
 });
 
@@ -38,7 +42,7 @@ export async function signOutAction(): Promise<void> {
 }
 
 export const signOutEverywhereAction = defineAction(emptySchema, async (_input, ctx) => {
-  const revoked = await revokeAllSessions(ctx.userId);
+  const revoked = await revokeAllSessions(ctx.userId, undefined, { endDevices: true });
   await recordUserEvent(ctx, "user.signed_out_everywhere", { sessions: revoked });
   await signOut({ redirectTo: "/login" });
   return { revoked };

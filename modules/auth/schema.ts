@@ -29,7 +29,9 @@ export function safeCallbackPath(value: string | undefined | null): string | nul
       return null;
     }
   }
-  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\") || /[\u0000-\u001f]/.test(path)) return null;
+  // Printable ASCII only (anything else must be percent-encoded): no control characters, no spaces, nothing
+  // that cannot go into a Location header.
+  if (!path.startsWith("/") || path.startsWith("//") || path.includes("\\") || !/^[\x21-\x7e]+$/.test(path)) return null;
   if (path === "/login" || path.startsWith("/login?") || path.startsWith("/api/")) return null;
   return path;
 }

@@ -131,3 +131,33 @@ describe("the embedded database's one session", () => {
     expect(await prisma.apiKey.count({ where: { keyId } })).toBe(0);
   });
 });
+
+describe("a failed re-read after a change", () => {
+  it("fails closed: the key is refused until a later read succeeds, never answered in its old state", async () => {
+    const acct = await createTestAccount("FailClosed");
+    const { key } = await createApiKey(acct.ctx.owner, keyInput());
+    const inner = (await getDatabase()).sql;
+    let failNext = false;
+    const sql = {
+      exec: inner.exec,
+      async query<T>(text: string, params?: unknown[]) {
+        if (failNext && ONE_KEY.test(text)) {
+          failNext = false;
+          throw new Error("connection reset");
+        }
+        return inner.query<T>(text, params);
+      },
+    };
+    const cache = new KeyCache(sql);
+    await cache.loadAll();
+    const previous = getChangeSink();
+    setChangeSink(cache);
+    restore = () => setChangeSink(previous ?? null);
+
+    failNext = true;
+    await setApiKeyEnabled(acct.ctx.owner, key.id, false); // the action still succeeds: the change is committed
+    expect(cache.peek(key.keyId)).toBeNull(); // refused (as if deleted), not "enabled"
+    await cache.refresh(key.keyId); // the next read succeeds
+    expect(cache.peek(key.keyId)?.enabled).toBe(false);
+  });
+});

@@ -75,6 +75,7 @@ describe("server-action bodies", () => {
     ['a reference ["$1"]', '[{"a":"$1"}]', 400],
     ["10,000-deep nesting", deep, 400],
     ["65-deep nesting", "[".repeat(65) + "]".repeat(65), 400],
+    ["1,001 arguments", JSON.stringify(Array(1001).fill(0)), 400],
   ])("%s → %i, Next never called", async (_label, body, status) => {
     seen = [];
     const res = await action(body);
@@ -99,13 +100,17 @@ describe("other requests Next would turn into 500s", () => {
     ["multipart with Origin: null", `POST /login HTTP/1.1\r\nHost: HOST\r\nOrigin: null\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, 403],
     ["multipart without Origin ($ACTION fields, no Next-Action header)", `POST /settings/developers/api-keys HTTP/1.1\r\nHost: HOST\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, 403],
     ["multipart to /login without a boundary", `POST /login HTTP/1.1\r\nHost: HOST\r\nOrigin: ORIGIN\r\nContent-Type: multipart/form-data\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, 400],
+    ["a multipart action (never used here)", `POST /login HTTP/1.1\r\nHost: HOST\r\nOrigin: ORIGIN\r\nNext-Action: 1\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: 7\r\nConnection: close\r\n\r\ngarbage`, 415],
+    ["Multipart/Form-Data in other case with a JSON body", `POST /login HTTP/1.1\r\nHost: HOST\r\nOrigin: ORIGIN\r\nNext-Action: 1\r\nContent-Type: Multipart/Form-Data; boundary=x\r\nContent-Length: 7\r\nConnection: close\r\n\r\n{"a":1}`, 415],
+    ["a POST that is not an action", `POST /login HTTP/1.1\r\nHost: HOST\r\nOrigin: ORIGIN\r\nContent-Type: text/plain\r\nContent-Length: 2\r\nConnection: close\r\n\r\n[]`, 400],
+    ["two Host headers", `GET /login HTTP/1.1\r\nHost: HOST\r\nHost: evil.example\r\nConnection: close\r\n\r\n`, 400],
     ["Host: [::1", `GET /login HTTP/1.1\r\nHost: [::1\r\nConnection: close\r\n\r\n`, 400],
     ["no Host", `GET /login HTTP/1.0\r\n\r\n`, 400],
     ["TRACE /login", `TRACE /login HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n`, 405],
     ["PUT to a page", `PUT /settings/developers/api-keys HTTP/1.1\r\nHost: HOST\r\nOrigin: ORIGIN\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`, 405],
     ["absolute-form request line", `GET http://evil.example/login HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`, 400],
     ["asterisk-form request line", `OPTIONS * HTTP/1.1\r\nHost: HOST\r\nConnection: close\r\n\r\n`, 400],
-    ["form-encoded POST (not an action)", `POST /login HTTP/1.1\r\nHost: HOST\r\nOrigin: ORIGIN\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=b`, 415],
+    ["form-encoded POST", `POST /login HTTP/1.1\r\nHost: HOST\r\nOrigin: ORIGIN\r\nNext-Action: 1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\nConnection: close\r\n\r\na=b`, 415],
   ])("%s → %i", async (_label, request, status) => {
     seen = [];
     const res = await raw(request.replaceAll("HOST", host).replaceAll("ORIGIN", url));
@@ -135,6 +140,14 @@ describe("forwarding headers and transport", () => {
     expect(apiRes.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     const plain = await fetch(`${url}/login`, { headers: { "x-forwarded-proto": "https" } });
     expect(plain.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("a client's own CSP request header (Next would take its nonce) is dropped; pages get a fallback policy", async () => {
+    seen = [];
+    const res = await fetch(`${url}/foo.png`, { headers: { "content-security-policy": "script-src 'nonce-AAAA'" } });
+    expect(seen[0]!.headers["content-security-policy"]).toBeUndefined();
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'none'");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 
   it("API answers carry X-Content-Type-Options: nosniff, errors included", async () => {

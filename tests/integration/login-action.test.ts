@@ -5,6 +5,7 @@ const state = vi.hoisted(() => ({
   calls: [] as unknown[],
   outcome: "ok" as "ok" | "wrong" | "throttled" | "boom",
   cookies: new Map<string, string>(),
+  session: null as { sessionId?: string } | null,
 }));
 
 vi.mock("next/headers", () => ({
@@ -29,16 +30,29 @@ vi.mock("@/auth", () => ({
     if (state.outcome === "boom") throw new TypeError("database down");
   }),
   signOut: vi.fn(),
+  auth: vi.fn(async () => state.session),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 import { CredentialsSignin } from "@auth/core/errors";
 import { loginAction } from "@/modules/auth/actions";
 import { TooManyAttempts } from "@/modules/auth/data/credentials";
-import { deviceCookieName, verifyDeviceCookie } from "@/modules/auth/data/device-cookie";
+import { deviceCookieName, verifyDeviceCookie } from "@/lib/auth/device-cookie";
 import { KEYS_PATH } from "@/modules/api-keys/nav";
 
 describe("loginAction", () => {
+  it("signing in over an existing session in this browser ends that session first", async () => {
+    const { createSession, isSessionActive } = await import("@/lib/auth/sessions");
+    const { createTestAccount } = await import("../support/fixtures");
+    const acct = await createTestAccount("Relogin");
+    const previous = await createSession(acct.ctx.owner.userId, { ip: null, userAgent: "vitest" });
+    state.session = { sessionId: previous };
+    state.outcome = "ok";
+    expect(await loginAction({ email: "someone-else@example.com", password: "pw" })).toMatchObject({ ok: true });
+    expect(await isSessionActive(previous, acct.ctx.owner.userId)).toBe(false);
+    state.session = null;
+  });
+
   it("returns field errors for bad input without calling Auth.js", async () => {
     state.calls = [];
     const result = await loginAction({ email: "not-an-email", password: "" });

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 vi.mock("next-auth", async () => ({ CredentialsSignin: (await import("@auth/core/errors")).CredentialsSignin }));
 import { getPrisma } from "@/core/registry";
 import { hashPassword } from "@/lib/auth/password";
-import { deviceCookieName, deviceCookieValue, verifyDeviceCookie } from "@/modules/auth/data/device-cookie";
+import { deviceCookieName, deviceCookieValue, verifyDeviceCookie } from "@/lib/auth/device-cookie";
 import { loginWaitSeconds, verifyLogin } from "@/modules/auth/data/credentials";
 
 const PASSWORD = "correct horse battery staple";
@@ -120,5 +120,50 @@ describe("the real user is not locked out by strangers", () => {
     expect(await guess(user.email, 10)).toBe(1);
     const forged = `${deviceCookieName(user.email)}=${deviceCookieValue("someone-else@example.test")}`;
     await expect(attempt(user.email, PASSWORD, freshIp(), forged)).rejects.toMatchObject({ code: "rate_limited" });
+  });
+});
+
+describe("bursts of parallel attempts (the security review's finding)", () => {
+  const checked = (outcomes: PromiseSettledResult<unknown>[]) => outcomes.filter((o) => o.status === "fulfilled").length;
+  const refused = (outcomes: PromiseSettledResult<unknown>[]) =>
+    outcomes.filter((o) => o.status === "rejected" && (o.reason as { code?: string }).code === "rate_limited").length;
+
+  it("80 at once from one address: at most 5 passwords are checked, and the right one in the middle does not get in", async () => {
+    const user = await createUser();
+    const ip = freshIp();
+    const outcomes = await Promise.allSettled(Array.from({ length: 80 }, (_, i) => attempt(user.email, i === 40 ? PASSWORD : `guess-${i}`, ip)));
+    expect(checked(outcomes)).toBeLessThanOrEqual(5);
+    expect(checked(outcomes) + refused(outcomes)).toBe(80);
+    expect(outcomes.some((o) => o.status === "fulfilled" && o.value !== null)).toBe(false);
+  });
+
+  it("80 at once from 80 addresses: at most 10 are checked before the per-email delay holds the rest", async () => {
+    const user = await createUser();
+    const outcomes = await Promise.allSettled(Array.from({ length: 80 }, (_, i) => attempt(user.email, `guess-${i}`, freshIp())));
+    expect(checked(outcomes)).toBeLessThanOrEqual(10);
+    expect(refused(outcomes)).toBeGreaterThanOrEqual(70);
+  });
+
+  it("30 at once from one known device: at most 10 are checked", async () => {
+    const user = await createUser();
+    const device = `${deviceCookieName(user.email)}=${deviceCookieValue(user.email)}`;
+    const outcomes = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => attempt(user.email, `typo-${i}`, freshIp(), device)));
+    expect(checked(outcomes)).toBeLessThanOrEqual(10);
+  });
+
+  it("a malformed device cookie is ignored: the right password still signs in", async () => {
+    const user = await createUser();
+    expect(await attempt(user.email, PASSWORD, freshIp(), `${deviceCookieName(user.email)}=%E0%A4%A`)).toMatchObject({ id: user.id });
+  });
+
+  it("a device cookie from before 'sign out everywhere' no longer counts as a known device", async () => {
+    const user = await createUser();
+    const device = `${deviceCookieName(user.email)}=${deviceCookieValue(user.email, 0)}`;
+    await (await getPrisma()).user.update({ where: { id: user.id }, data: { deviceEpoch: 1 } });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    expect(await guess(user.email, 10)).toBe(1);
+    await expect(attempt(user.email, PASSWORD, freshIp(), device)).rejects.toMatchObject({ code: "rate_limited" });
+    const current = `${deviceCookieName(user.email)}=${deviceCookieValue(user.email, 1)}`;
+    expect(await attempt(user.email, PASSWORD, freshIp(), current)).toMatchObject({ id: user.id });
   });
 });

@@ -3,23 +3,33 @@ import "server-only";
 import { CredentialsSignin, type User } from "next-auth";
 import { getPrisma } from "@/core/registry";
 import { clientIpFrom } from "@/core/net/client-ip";
+import { deviceFromCookieHeader } from "@/lib/auth/device-cookie";
 import { verifyPassword } from "@/lib/auth/password";
-import { loginRetryAfter, recordLoginFailure, recordLoginSuccess, type LoginClient } from "@/lib/auth/throttle";
-import { deviceFromCookieHeader } from "./device-cookie";
 import { createSession } from "@/lib/auth/sessions";
+import { loginRetryAfter, throttledAttempt, type LoginClient } from "@/lib/auth/throttle";
 import { loginSchema } from "../schema";
 
 export class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
 }
 
-function clientOf(email: string, headers: Headers): LoginClient {
-  return { email, ip: clientIpFrom(headers), device: deviceFromCookieHeader(email, headers.get("cookie")) };
+async function findUser(email: string) {
+  const prisma = await getPrisma();
+  return prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, deviceEpoch: true } });
+}
+
+function clientOf(email: string, headers: Headers, deviceEpoch: number): LoginClient {
+  return { email, ip: clientIpFrom(headers), device: deviceFromCookieHeader(email, headers.get("cookie"), deviceEpoch) };
 }
 
 /** How long the client of this request must wait before trying `email` again (for the sign-in form's message). */
 export async function loginWaitSeconds(email: string, headers: Headers): Promise<number> {
-  return loginRetryAfter(clientOf(email, headers));
+  return loginRetryAfter(clientOf(email, headers, (await findUser(email))?.deviceEpoch ?? 0));
+}
+
+/** The current device epoch of `email` (0 for an unknown email), for issuing its device cookie. */
+export async function deviceEpochOf(email: string): Promise<number> {
+  return (await findUser(email))?.deviceEpoch ?? 0;
 }
 
 /** Auth.js `authorize`: generic failure for any wrong email/password pair, throttled (lib/auth/throttle.ts). */
@@ -27,18 +37,12 @@ export async function verifyLogin(credentials: unknown, request: Request): Promi
   const parsed = loginSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const client = clientOf(email, request.headers);
-
-  if ((await loginRetryAfter(client)) > 0) throw new TooManyAttempts();
-
-  const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
-  const ok = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !ok) {
-    await recordLoginFailure(client);
-    return null;
-  }
-  await recordLoginSuccess(client);
+  // The same look-up for known and unknown emails; the dummy hash keeps both equally slow.
+  const user = await findUser(email);
+  const client = clientOf(email, request.headers, user?.deviceEpoch ?? 0);
+  const outcome = await throttledAttempt(client, async () => (await verifyPassword(user?.passwordHash ?? null, password)) && user !== null);
+  if ("retryAfter" in outcome) throw new TooManyAttempts();
+  if (!outcome.ok || !user) return null;
   const sessionId = await createSession(user.id, { ip: client.ip, userAgent: request.headers.get("user-agent") });
   return { id: user.id, email: user.email, name: user.name, sessionId };
 }
