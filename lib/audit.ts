@@ -15,8 +15,11 @@ export type AuditInput = {
   details?: Prisma.InputJsonValue;
 };
 
+/** Who did it and where it is recorded: a member acting in an account, or staff acting on one. */
+export type AuditActor = Pick<ActorContext, "accountId" | "userId" | "email" | "ip" | "userAgent">;
+
 /** Written inside the caller's transaction, so the event exists exactly when the change does. */
-export async function recordAudit(tx: Tx, ctx: ActorContext, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Tx, ctx: AuditActor, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
       accountId: ctx.accountId,

@@ -17,6 +17,14 @@ import {
   type IssuedKey,
 } from "@/modules/api-keys/data/mutations";
 import { getApiKeyQuota, listApiKeys, listMailings } from "@/modules/api-keys/data/queries";
+import {
+  createSubaccount,
+  deleteSubaccount,
+  renameSubaccount,
+  requestMoreSubaccounts,
+  setSubaccountSuspended,
+} from "@/modules/subaccounts/data/mutations";
+import { getSubaccountsOverview } from "@/modules/subaccounts/data/queries";
 import { ForbiddenError } from "@/lib/errors";
 import type { Role } from "@/core/generated/prisma/enums";
 import { auditEventsOf, createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
@@ -26,13 +34,13 @@ import { auditEventsOf, createTestAccount, keyInput, keyRow, snapshotAccount, ty
  * developers see keys, usage and activity, viewers see none of it). Written out, not derived from POLICY.
  */
 const EXPECTED: Record<Role, Record<Operation, boolean>> = {
-  owner: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true },
-  admin: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true },
-  developer: { "apiKeys.view": true, "apiKeys.manage": false, "audit.view": true },
-  viewer: { "apiKeys.view": false, "apiKeys.manage": false, "audit.view": false },
+  owner: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true, "subaccounts.view": true, "subaccounts.manage": true },
+  admin: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true, "subaccounts.view": true, "subaccounts.manage": true },
+  developer: { "apiKeys.view": true, "apiKeys.manage": false, "audit.view": true, "subaccounts.view": false, "subaccounts.manage": false },
+  viewer: { "apiKeys.view": false, "apiKeys.manage": false, "audit.view": false, "subaccounts.view": false, "subaccounts.manage": false },
 };
 
-type World = { acct: TestAccount; issued: IssuedKey };
+type World = { acct: TestAccount; issued: IssuedKey; subId: string };
 type Case = {
   name: string;
   operation: Operation;
@@ -41,7 +49,45 @@ type Case = {
   verify: (result: unknown, w: World) => Promise<void>;
 };
 
+const subRow = async (id: string) => (await getPrisma()).account.findUnique({ where: { id } });
+
 const CASES: Case[] = [
+  {
+    name: "getSubaccountsOverview",
+    operation: "subaccounts.view",
+    run: (ctx) => getSubaccountsOverview(ctx),
+    verify: async (result, w) => expect(result).toMatchObject({ used: 1, max: 3, subaccounts: [{ id: w.subId, name: "Seed sub" }] }),
+  },
+  {
+    name: "createSubaccount",
+    operation: "subaccounts.manage",
+    run: (ctx) => createSubaccount(ctx, { name: "Second sub", firstKey: null }),
+    verify: async (_result, w) => expect(await (await getPrisma()).account.count({ where: { parentId: w.acct.accountId } })).toBe(2),
+  },
+  {
+    name: "renameSubaccount",
+    operation: "subaccounts.manage",
+    run: (ctx, w) => renameSubaccount(ctx, w.subId, "Renamed sub"),
+    verify: async (_result, w) => expect((await subRow(w.subId))?.name).toBe("Renamed sub"),
+  },
+  {
+    name: "setSubaccountSuspended",
+    operation: "subaccounts.manage",
+    run: (ctx, w) => setSubaccountSuspended(ctx, w.subId, true),
+    verify: async (_result, w) => expect((await subRow(w.subId))?.status).toBe("suspended"),
+  },
+  {
+    name: "deleteSubaccount",
+    operation: "subaccounts.manage",
+    run: (ctx, w) => deleteSubaccount(ctx, w.subId, "Seed sub"),
+    verify: async (_result, w) => expect((await subRow(w.subId))?.deletedAt).toBeInstanceOf(Date),
+  },
+  {
+    name: "requestMoreSubaccounts",
+    operation: "subaccounts.manage",
+    run: (ctx) => requestMoreSubaccounts(ctx, { count: 2, reason: "Two more brands" }),
+    verify: async (_result, w) => expect(await (await getPrisma()).staffRequest.count({ where: { accountId: w.acct.accountId } })).toBe(1),
+  },
   {
     name: "listApiKeys",
     operation: "apiKeys.view",
@@ -65,7 +111,10 @@ const CASES: Case[] = [
     operation: "audit.view",
     run: (ctx) => listAuditEvents(ctx),
     verify: async (result, w) =>
-      expect(result).toEqual([expect.objectContaining({ action: "api_key.created", targetLabel: w.issued.key.keyId })]),
+      expect(result).toEqual([
+        expect.objectContaining({ action: "subaccount.created", targetLabel: expect.stringMatching(/^Seed sub \(m\d+\)$/) }),
+        expect.objectContaining({ action: "api_key.created", targetLabel: w.issued.key.keyId }),
+      ]),
   },
   {
     name: "createApiKey",
@@ -119,7 +168,8 @@ const MATRIX = ROLES.flatMap((role) => CASES.map((c) => ({ role, c, allowed: EXP
 async function world(): Promise<World> {
   const acct = await createTestAccount("Matrix");
   const issued = await createApiKey(acct.ctx.owner, keyInput({ name: "Seed key" }));
-  return { acct, issued };
+  const sub = await createSubaccount(acct.ctx.owner, { name: "Seed sub", firstKey: null });
+  return { acct, issued, subId: sub.id };
 }
 
 describe("authorization matrix (expected table written by hand)", () => {
@@ -127,10 +177,10 @@ describe("authorization matrix (expected table written by hand)", () => {
     expect(ROLES).toEqual(["owner", "admin", "developer", "viewer"]);
     // Every operation the product knows has at least one entry point here, and the table names no other.
     expect([...new Set(CASES.map((c) => c.operation))].sort()).toEqual([...OPERATIONS].sort());
-    expect(MATRIX).toHaveLength(4 * 10);
+    expect(MATRIX).toHaveLength(4 * 16);
     const granted = (role: Role) => MATRIX.filter((m) => m.role === role && m.allowed).length;
     expect({ owner: granted("owner"), admin: granted("admin"), developer: granted("developer"), viewer: granted("viewer") })
-      .toEqual({ owner: 10, admin: 10, developer: 4, viewer: 0 });
+      .toEqual({ owner: 16, admin: 16, developer: 4, viewer: 0 });
   });
 
   it.each(MATRIX.filter((m) => m.allowed).map((m) => [m.role, m.c.name, m] as const))(
@@ -143,8 +193,9 @@ describe("authorization matrix (expected table written by hand)", () => {
       await c.verify(result, w);
       // Writes leave exactly one audit event naming this actor; reads leave none.
       const after = await auditEventsOf(w.acct.accountId);
-      expect(after).toHaveLength(before.length + (c.operation === "apiKeys.manage" ? 1 : 0));
-      if (c.operation === "apiKeys.manage") expect(after.at(-1)?.actorId).toBe(w.acct.ctx[role].userId);
+      const writes = c.operation.endsWith(".manage");
+      expect(after).toHaveLength(before.length + (writes ? 1 : 0));
+      if (writes) expect(after.at(-1)?.actorId).toBe(w.acct.ctx[role].userId);
     },
   );
 

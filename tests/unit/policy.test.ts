@@ -6,10 +6,10 @@ type Role = keyof typeof POLICY;
 
 // The expected access matrix, written out independently of POLICY.
 const EXPECTED: Record<Role, Record<Operation, boolean>> = {
-  owner: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true },
-  admin: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true },
-  developer: { "apiKeys.view": true, "apiKeys.manage": false, "audit.view": true },
-  viewer: { "apiKeys.view": false, "apiKeys.manage": false, "audit.view": false },
+  owner: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true, "subaccounts.view": true, "subaccounts.manage": true },
+  admin: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true, "subaccounts.view": true, "subaccounts.manage": true },
+  developer: { "apiKeys.view": true, "apiKeys.manage": false, "audit.view": true, "subaccounts.view": false, "subaccounts.manage": false },
+  viewer: { "apiKeys.view": false, "apiKeys.manage": false, "audit.view": false, "subaccounts.view": false, "subaccounts.manage": false },
 };
 
 const ROLES = Object.keys(EXPECTED) as Role[];
@@ -17,7 +17,7 @@ const MATRIX = ROLES.flatMap((role) => OPERATIONS.map((op) => [role, op, EXPECTE
 
 describe("can()", () => {
   it("covers every role × operation pair", () => {
-    expect(MATRIX).toHaveLength(4 * 3);
+    expect(MATRIX).toHaveLength(4 * 5);
   });
 
   it.each(MATRIX)("%s → %s is %s", (role, operation, allowed) => {
@@ -49,7 +49,7 @@ describe("can()", () => {
 
 describe("POLICY table", () => {
   it("lists exactly the known operations", () => {
-    expect([...OPERATIONS].sort()).toEqual(["apiKeys.manage", "apiKeys.view", "audit.view"]);
+    expect([...OPERATIONS].sort()).toEqual(["apiKeys.manage", "apiKeys.view", "audit.view", "subaccounts.manage", "subaccounts.view"]);
   });
 
   it("has exactly the four roles, each with a label", () => {
@@ -60,8 +60,8 @@ describe("POLICY table", () => {
   it("grants exactly the hand-written table, so the checks below never loop over nothing", () => {
     const granted = Object.fromEntries(ROLES.map((role) => [role, [...POLICY[role]].sort()]));
     expect(granted).toEqual({
-      owner: ["apiKeys.manage", "apiKeys.view", "audit.view"],
-      admin: ["apiKeys.manage", "apiKeys.view", "audit.view"],
+      owner: ["apiKeys.manage", "apiKeys.view", "audit.view", "subaccounts.manage", "subaccounts.view"],
+      admin: ["apiKeys.manage", "apiKeys.view", "audit.view", "subaccounts.manage", "subaccounts.view"],
       developer: ["apiKeys.view", "audit.view"],
       viewer: [],
     });

@@ -18,7 +18,7 @@ export async function switchActiveAccount(ctx: ActorContext, accountId: string):
   if (!target) throw new NotFoundError("Account");
   const prisma = await getPrisma();
   await prisma.$transaction((tx) =>
-    recordAudit(tx, { ...ctx, accountId: target.accountId, accountName: target.accountName, role: target.role }, {
+    recordAudit(tx, { ...ctx, accountId: target.accountId }, {
       action: "account.switched",
       targetType: "account",
       targetId: target.accountId,

@@ -7,7 +7,7 @@ import { getPrisma } from "@/core/registry";
 import type { ActorContext } from "@/lib/auth/context";
 import { assertCan } from "@/lib/auth/guard";
 import { recordAudit } from "@/lib/audit";
-import { LimitError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, LimitError, NotFoundError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/core/generated/prisma/client";
 import { announceKeyChange, refreshLocalKeyCache } from "@/core/events";
 import { generateKeyId, issueSecret } from "@/core/secrets/generate";
@@ -38,6 +38,11 @@ async function assertNameFree(tx: Tx, ctx: ActorContext, name: string, exceptId:
   const [clash] = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "ApiKey" WHERE "accountId" = ${ctx.accountId} AND lower("name") = lower(${name}) AND "id" <> ${exceptId ?? ""} LIMIT 1`;
   if (clash) throw nameTaken(name);
+}
+
+/** A suspended account's keys fail verification; nobody may issue or re-enable one until it is resumed. */
+function assertActive(ctx: ActorContext) {
+  if (ctx.accountStatus === "suspended") throw new ForbiddenError("This account is suspended: its keys cannot be issued or enabled until it is resumed.");
 }
 
 async function findOwnKey(tx: Tx, ctx: ActorContext, id: string) {
@@ -96,31 +101,39 @@ async function keyChanged(
   });
 }
 
-export function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
-  return changeKey(ctx, async (tx) => {
-    // Lock the account row so concurrent creates queue here: count-then-insert then holds the limit on
-    // PostgreSQL's READ COMMITTED as well as on PGlite.
-    const [account] = await tx.$queryRaw<{ maxApiKeys: number }[]>`
-      SELECT "maxApiKeys" FROM "Account" WHERE "id" = ${ctx.accountId} FOR UPDATE`;
-    if (!account) throw new NotFoundError("Account");
-    const used = await tx.apiKey.count({ where: { accountId: ctx.accountId } });
-    if (used >= account.maxApiKeys) {
-      throw new LimitError(
-        `This account already has ${used} of ${account.maxApiKeys} API keys. Delete a key before creating another.`,
-      );
-    }
-    await assertMailingInAccount(tx, ctx, input.defaultMailingId);
-    await assertNameFree(tx, ctx, input.name, null);
+/**
+ * Issues a key inside the caller's transaction (the key page's create, or another feature's, e.g. a subaccount's
+ * first key); the caller refreshes the local cache with the returned keyId after its commit.
+ */
+export async function insertApiKey(tx: Tx, ctx: ActorContext, input: ApiKeyInput): Promise<{ keyId: string; result: IssuedKey }> {
+  assertCan(ctx, "apiKeys.manage");
+  assertActive(ctx);
+  // Lock the account row so concurrent creates queue here: count-then-insert then holds the limit on
+  // PostgreSQL's READ COMMITTED as well as on PGlite.
+  const [account] = await tx.$queryRaw<{ maxApiKeys: number }[]>`
+    SELECT "maxApiKeys" FROM "Account" WHERE "id" = ${ctx.accountId} FOR UPDATE`;
+  if (!account) throw new NotFoundError("Account");
+  const used = await tx.apiKey.count({ where: { accountId: ctx.accountId } });
+  if (used >= account.maxApiKeys) {
+    throw new LimitError(
+      `This account already has ${used} of ${account.maxApiKeys} API keys. Delete a key before creating another.`,
+    );
+  }
+  await assertMailingInAccount(tx, ctx, input.defaultMailingId);
+  await assertNameFree(tx, ctx, input.name, null);
 
-    const keyId = generateKeyId();
-    const { plaintextKey, secretHash, secretLast5 } = issueSecret(keyId);
-    const row = await tx.apiKey.create({
-      data: { ...fieldsOf(input), accountId: ctx.accountId, keyId, secretHash, secretLast5, createdById: ctx.userId },
-      select: apiKeySelect,
-    });
-    await keyChanged(tx, ctx, "api_key.created", row, { scopes: row.scopes });
-    return { keyId, result: { key: toApiKeyDto(row), plaintextKey } };
+  const keyId = generateKeyId();
+  const { plaintextKey, secretHash, secretLast5 } = issueSecret(keyId);
+  const row = await tx.apiKey.create({
+    data: { ...fieldsOf(input), accountId: ctx.accountId, keyId, secretHash, secretLast5, createdById: ctx.userId },
+    select: apiKeySelect,
   });
+  await keyChanged(tx, ctx, "api_key.created", row, { scopes: row.scopes });
+  return { keyId, result: { key: toApiKeyDto(row), plaintextKey } };
+}
+
+export function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
+  return changeKey(ctx, (tx) => insertApiKey(tx, ctx, input));
 }
 
 export function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput): Promise<ApiKeyDto> {
@@ -151,6 +164,7 @@ export function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput):
 }
 
 export function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace): Promise<IssuedKey> {
+  assertActive(ctx);
   return changeKey(ctx, async (tx) => {
     const existing = await findOwnKey(tx, ctx, id);
     const graceMs = ROTATION_GRACE[grace].ms;
@@ -174,6 +188,7 @@ export function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace
 }
 
 export function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean): Promise<ApiKeyDto> {
+  if (enabled) assertActive(ctx);
   return changeKey(ctx, async (tx) => {
     await findOwnKey(tx, ctx, id);
     const row = await tx.apiKey.update({ where: { id, accountId: ctx.accountId }, data: { enabled }, select: apiKeySelect });
