@@ -4,6 +4,7 @@ import { loadActorContext } from "@/lib/auth/memberships";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createApiKeySchema } from "@/modules/api-keys/schema";
+import { createSubaccount } from "@/modules/subaccounts/data/mutations";
 
 export const DEMO_PASSWORD = "demo-password-1";
 export const DEMO_USERS = [
@@ -14,6 +15,9 @@ export const DEMO_USERS = [
   { email: "other@example.com", name: "Greta Globex", account: "Globex", role: "owner" },
 ] as const;
 /** People in more than one account: they see the account switcher in the header. */
+/** Platform staff (no account; /staff) and a subaccount's own admin (sees Acme Europe only). */
+export const DEMO_STAFF = { email: "staff@example.com", name: "Sam Staff" } as const;
+export const DEMO_SUBACCOUNT_ADMIN = { email: "eu-admin@example.com", name: "Elena EU", account: "Acme Europe" } as const;
 export const DEMO_MULTI_ACCOUNT_USERS = [
   { email: "consultant@example.com", name: "Casey Consultant", memberships: [{ account: "Acme Ltd.", role: "admin" }, { account: "Globex", role: "developer" }] },
 ] as const;
@@ -52,5 +56,15 @@ export async function seedDemo(prisma: PrismaClient): Promise<string> {
   for (const example of examples) created.push(await createApiKey(owner, createApiKeySchema.parse(example)));
   await setApiKeyEnabled(owner, created[2]!.key.id, false);
 
-  return `Seeded Acme Ltd. and Globex: ${DEMO_USERS.length + DEMO_MULTI_ACCOUNT_USERS.length} users (password "${DEMO_PASSWORD}"), 3 mailings, 3 API keys`;
+  const key = (name: string, description: string) =>
+    createApiKeySchema.parse({ name, description, scopes: ["subscribers"], permissions: [], allowedIps: "", expiresOn: "", defaultMailingId: "" });
+  const europe = await createSubaccount(owner, { name: "Acme Europe", firstKey: key("EU newsletter signup", "Signup forms on acme.eu") });
+  await createSubaccount(owner, { name: "Acme US", firstKey: key("US store", "Checkout opt-in on acme.com") });
+  await prisma.user.create({
+    data: { email: DEMO_SUBACCOUNT_ADMIN.email, name: DEMO_SUBACCOUNT_ADMIN.name, passwordHash, memberships: { create: { accountId: europe.id, role: "admin" } } },
+  });
+  await prisma.user.create({ data: { ...DEMO_STAFF, passwordHash, staff: true } });
+
+  const people = DEMO_USERS.length + DEMO_MULTI_ACCOUNT_USERS.length + 2;
+  return `Seeded Acme Ltd. (with Acme Europe and Acme US) and Globex: ${people} users (password "${DEMO_PASSWORD}"), 3 mailings, 5 API keys`;
 }

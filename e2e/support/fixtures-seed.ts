@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/core/generated/prisma/client";
 import { loadActorContext, type ActorContext } from "@/lib/auth/memberships";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey } from "@/modules/api-keys/data/mutations";
+import { createSubaccount } from "@/modules/subaccounts/data/mutations";
 import { createApiKeySchema } from "@/modules/api-keys/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed-demo";
 import { E2E_USERS } from "./users";
@@ -34,6 +35,9 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
     name: "Alpha key", description: "", scopes: ["subscribers"], permissions: [], allowedIps: "", expiresOn: "", defaultMailingId: "",
   }));
   await ownerOf(prisma, "Revoke Co", E2E_USERS.revocation, passwordHash);
+  await ownerOf(prisma, "Tree Co", E2E_USERS.tree, passwordHash);
+  const limitParent = await ownerOf(prisma, "Limit Parent Co", E2E_USERS.limitParent, passwordHash);
+  for (const name of ["Brand one", "Brand two", "Brand three"]) await createSubaccount(limitParent, { name, firstKey: null });
   const sessionsCo = await ownerOf(prisma, "Sessions Co", E2E_USERS.sessions, passwordHash);
   await prisma.user.create({ data: { email: E2E_USERS.password, passwordHash, memberships: { create: { accountId: sessionsCo.accountId, role: "developer" } } } });
   const beta = await prisma.account.create({ data: { name: "Switch Beta" } });
@@ -44,5 +48,5 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
       memberships: { create: [{ accountId: alpha.accountId, role: "admin", createdAt: new Date(Date.now() - 60_000) }, { accountId: beta.id, role: "developer" }] },
     },
   });
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co";
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts)";
 }

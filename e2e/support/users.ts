@@ -12,4 +12,8 @@ export const E2E_USERS = {
   password: "password-change@example.com",
   /** Revoke Co: the dashboard-driven revocation rounds. */
   revocation: "revocation@example.com",
+  /** Tree Co: a subaccount's whole life. */
+  tree: "tree@example.com",
+  /** Limit Parent Co: already at its 3 subaccounts. */
+  limitParent: "limit-parent@example.com",
 } as const;

@@ -9,7 +9,8 @@ import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { KEYS_PATH } from "@/modules/api-keys/nav";
 import { issueDeviceCookie } from "@/lib/auth/device-cookie";
-import { deviceEpochOf, loginWaitSeconds } from "./data/credentials";
+import { deviceEpochOf, isStaffOnly, loginWaitSeconds } from "./data/credentials";
+import { STAFF_PATH } from "@/modules/staff/nav";
 import { headers } from "next/headers";
 import { emptySchema, loginSchema, safeCallbackPath } from "./schema";
 
@@ -31,7 +32,10 @@ export const loginAction = definePublicAction(loginSchema, async ({ callbackUrl,
     throw error;
   }
   await issueDeviceCookie(credentials.email, await deviceEpochOf(credentials.email));
-  return { redirectTo: safeCallbackPath(callbackUrl) ?? KEYS_PATH };
+  const target = safeCallbackPath(callbackUrl);
+  // Staff without an account of their own go to the console (unless they came for a page of it).
+  if (await isStaffOnly(credentials.email)) return { redirectTo: target?.startsWith(STAFF_PATH) ? target : STAFF_PATH };
+  return { redirectTo: target ?? KEYS_PATH };
 });
 
 /** Ends this browser's session on the server too, so a copy of the cookie is worthless from now on. */

@@ -15,7 +15,9 @@ import { PROFILE_PATH } from "@/modules/profile/nav";
 
 const ITEM = "block cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100";
 
-export function AccountMenu({ email, roleLabel, accountName }: { email: string; roleLabel: string; accountName: string }) {
+type Props = { email: string; roleLabel: string; accountName: string; accountNumber: string };
+
+export function AccountMenu({ email, roleLabel, accountName, accountNumber }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   const trigger = useRef<HTMLButtonElement>(null);
@@ -35,7 +37,7 @@ export function AccountMenu({ email, roleLabel, accountName }: { email: string; 
           <Menu.Content align="end" sideOffset={6} className="z-50 min-w-60 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
             <Menu.Label className="px-2 py-1.5 text-xs text-slate-600">
               <span className="block font-medium text-slate-900">{email}</span>
-              {roleLabel} in {accountName}
+              {roleLabel} in {accountName} <span className="font-mono">{accountNumber}</span>
             </Menu.Label>
             <Menu.Separator className="my-1 h-px bg-slate-200" />
             <Menu.Item asChild className={ITEM}>

@@ -9,7 +9,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { switchAccountAction } from "../actions";
 
-export type SwitcherAccount = { accountId: string; accountName: string; roleLabel: string };
+export type SwitcherAccount = { accountId: string; accountName: string; number: string; isSubaccount: boolean; roleLabel: string };
 
 export function AccountSwitcher({ accounts, activeId }: { accounts: SwitcherAccount[]; activeId: string }) {
   const [pending, startTransition] = useTransition();
@@ -42,11 +42,12 @@ export function AccountSwitcher({ accounts, activeId }: { accounts: SwitcherAcco
                 value={a.accountId}
                 className="flex cursor-pointer items-center justify-between gap-4 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-slate-100"
               >
-                <span className="flex items-center gap-1">
+                <span className={`flex items-center gap-1 ${a.isSubaccount ? "pl-4" : ""}`}>
                   <span className="inline-block w-4" aria-hidden>
                     <Menu.ItemIndicator>✓</Menu.ItemIndicator>
                   </span>
                   {a.accountName}
+                  <span className="font-mono text-xs text-slate-600">{a.number}</span>
                 </span>
                 <span className="text-xs text-slate-600">{a.roleLabel}</span>
               </Menu.RadioItem>

@@ -1,7 +1,9 @@
 /** The sign-in page. A visitor who is already signed in (a live server-side session) goes straight on. */
 import { redirect } from "next/navigation";
 import { getActorContext } from "@/lib/auth/context";
+import { getStaffContext } from "@/lib/auth/staff";
 import { KEYS_PATH } from "@/modules/api-keys/nav";
+import { STAFF_PATH } from "@/modules/staff/nav";
 import { safeCallbackPath } from "../schema";
 import { LoginForm } from "./login-form";
 
@@ -11,6 +13,7 @@ export async function LoginPage({ searchParams }: Props) {
   const raw = (await searchParams).callbackUrl;
   const callbackUrl = safeCallbackPath(Array.isArray(raw) ? raw[0] : raw) ?? undefined;
   if (await getActorContext()) redirect(callbackUrl ?? KEYS_PATH);
+  if (await getStaffContext()) redirect(callbackUrl?.startsWith(STAFF_PATH) ? callbackUrl : STAFF_PATH);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

@@ -46,3 +46,10 @@ export async function verifyLogin(credentials: unknown, request: Request): Promi
   const sessionId = await createSession(user.id, { ip: client.ip, userAgent: request.headers.get("user-agent") });
   return { id: user.id, email: user.email, name: user.name, sessionId };
 }
+
+/** Platform staff who belong to no account (their home is the staff console). */
+export async function isStaffOnly(email: string): Promise<boolean> {
+  const prisma = await getPrisma();
+  const user = await prisma.user.findUnique({ where: { email }, select: { staff: true, _count: { select: { memberships: true } } } });
+  return user?.staff === true && user._count.memberships === 0;
+}

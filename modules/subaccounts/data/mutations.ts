@@ -68,7 +68,13 @@ export async function createSubaccount(ctx: ActorContext, input: z.output<typeof
       let issued: { keyId: string; result: IssuedKey } | null = null;
       if (input.firstKey) {
         const subCtx: ActorContext = { ...ctx, accountId: sub.id, accountName: sub.name, accountNumber: sub.number, parentId: ctx.accountId, role: "admin", inheritedFrom: ctx.accountName, accountStatus: "active", accountKind: "standard" };
-        issued = await insertApiKey(tx, subCtx, input.firstKey);
+        issued = await insertApiKey(tx, subCtx, input.firstKey).catch((e: unknown) => {
+          // The key's own field errors name the key form's fields: keep them apart from the subaccount's "name".
+          if (e instanceof ValidationError && e.fieldErrors) {
+            throw new ValidationError(e.message, Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [`firstKey.${k}`, v])));
+          }
+          throw e;
+        });
       }
       return { sub, issued };
     }, TX)

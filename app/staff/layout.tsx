@@ -1,0 +1,1 @@
+export { StaffLayout as default } from "@/modules/staff/components/staff-layout";
