@@ -53,7 +53,7 @@ export function SettingsNav({ entries = NAV_ENTRIES }: { entries?: readonly NavE
   const current = entries.find((e) => e.href === pathname);
   return (
     <>
-      <nav aria-label="Settings" className="hidden w-44 shrink-0 text-sm md:block">
+      <nav aria-label="Settings" className="hidden w-52 shrink-0 text-sm md:block">
         <p className="font-semibold text-slate-900">Settings</p>
         <Links entries={entries} pathname={pathname} />
       </nav>

@@ -17,7 +17,7 @@ export async function AccountsPage({ searchParams }: { searchParams: Promise<{ q
         <input id="account-q" name="q" defaultValue={q} placeholder="Name or number, e.g. m1001" className={inputClass} />
         <button type="submit" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white">Search</button>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-surface">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-surface">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Accounts</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -39,7 +39,7 @@ export async function RequestsPage({ searchParams }: Props) {
       {requests.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-surface p-8 text-center text-sm text-slate-700">No requests match.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-surface">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-surface">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Requests</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">

@@ -11,7 +11,7 @@ type Props = { subaccounts: SubaccountDto[]; canManage: boolean; now: number; on
 
 export function SubaccountsTable({ subaccounts, canManage, now, onAction }: Props) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-surface">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-surface">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Subaccounts</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
