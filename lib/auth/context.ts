@@ -22,7 +22,7 @@ export const ACTIVE_ACCOUNT_COOKIE = "dc_account";
 
 type RequestInfo = { ip: string | null; userAgent: string | null };
 /** The signed-in user and session for this request (checked against the database by auth.ts), or null. */
-const getSession = cache(async (): Promise<{ userId: string; sessionId?: string } | null> => {
+export const getSession = cache(async (): Promise<{ userId: string; sessionId?: string } | null> => {
   const session = await auth();
   return session?.user?.id ? { userId: session.user.id, sessionId: session.sessionId } : null;
 });

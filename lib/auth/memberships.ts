@@ -7,6 +7,7 @@
 import "server-only";
 import { getPrisma } from "@/core/registry";
 import type { AccountKind, AccountStatus, Role } from "@/core/generated/prisma/enums";
+import { ROLE_RANK } from "./roles";
 
 export type AccountMembership = {
   accountId: string;
@@ -42,7 +43,7 @@ export type ActorContext = {
 
 type RequestInfo = { ip: string | null; userAgent: string | null };
 
-const RANK: Record<Role, number> = { owner: 4, admin: 3, developer: 2, viewer: 1 };
+const RANK = ROLE_RANK;
 const ACCOUNT = { id: true, name: true, number: true, kind: true, status: true, parentId: true, deletedAt: true } as const;
 
 export async function listMemberships(userId: string): Promise<{ email: string; staff: boolean; memberships: AccountMembership[] } | null> {

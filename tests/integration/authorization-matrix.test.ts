@@ -25,6 +25,10 @@ import {
   setSubaccountSuspended,
 } from "@/modules/subaccounts/data/mutations";
 import { getSubaccountsOverview } from "@/modules/subaccounts/data/queries";
+import { createApiUser, setApiUserEnabled } from "@/modules/members/data/api-users";
+import { inviteMember } from "@/modules/members/data/invitations";
+import { changeMemberRole, transferOwnership } from "@/modules/members/data/members";
+import { listApiUsers, listTeam } from "@/modules/members/data/queries";
 import { ForbiddenError } from "@/lib/errors";
 import type { Role } from "@/core/generated/prisma/enums";
 import { auditEventsOf, createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
@@ -33,14 +37,20 @@ import { auditEventsOf, createTestAccount, keyInput, keyRow, snapshotAccount, ty
  * What each role may do, as the product intends it (README "Roles": owner and admin see and manage keys,
  * developers see keys, usage and activity, viewers see none of it). Written out, not derived from POLICY.
  */
+const KNOWN = [
+  "apiKeys.view", "apiKeys.manage", "audit.view", "subaccounts.view", "subaccounts.manage",
+  "members.view", "members.manage", "members.transferOwnership", "apiUsers.view", "apiUsers.manage",
+] as const;
+const ALL = (value: boolean) => Object.fromEntries(KNOWN.map((op) => [op, value])) as Record<Operation, boolean>;
+
 const EXPECTED: Record<Role, Record<Operation, boolean>> = {
-  owner: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true, "subaccounts.view": true, "subaccounts.manage": true },
-  admin: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true, "subaccounts.view": true, "subaccounts.manage": true },
-  developer: { "apiKeys.view": true, "apiKeys.manage": false, "audit.view": true, "subaccounts.view": false, "subaccounts.manage": false },
-  viewer: { "apiKeys.view": false, "apiKeys.manage": false, "audit.view": false, "subaccounts.view": false, "subaccounts.manage": false },
+  owner: { ...ALL(true) },
+  admin: { ...ALL(true), "members.transferOwnership": false, "apiUsers.manage": false },
+  developer: { ...ALL(false), "apiKeys.view": true, "audit.view": true },
+  viewer: { ...ALL(false) },
 };
 
-type World = { acct: TestAccount; issued: IssuedKey; subId: string };
+type World = { acct: TestAccount; issued: IssuedKey; subId: string; apiUserId?: string };
 type Case = {
   name: string;
   operation: Operation;
@@ -50,8 +60,60 @@ type Case = {
 };
 
 const subRow = async (id: string) => (await getPrisma()).account.findUnique({ where: { id } });
+const roleOf = async (w: World, role: Role) =>
+  (await (await getPrisma()).membership.findFirst({ where: { accountId: w.acct.accountId, userId: w.acct.ctx[role].userId } }))?.role;
+const withApiUser = async (w: World) => {
+  w.apiUserId = (await createApiUser(w.acct.ctx.owner, { description: "Matrix CRM", password: "a long matrix passphrase", enabled: true })).id;
+};
 
 const CASES: Case[] = [
+  {
+    name: "listTeam",
+    operation: "members.view",
+    run: (ctx) => listTeam(ctx),
+    verify: async (result) => expect((result as { members: { role: Role }[] }).members.map((m) => m.role)).toEqual(["owner", "admin", "developer", "viewer"]),
+  },
+  {
+    name: "inviteMember",
+    operation: "members.manage",
+    run: (ctx) => inviteMember(ctx, "newcomer@example.test", "developer"),
+    verify: async (_result, w) => expect((await snapshotAccount(w.acct.accountId)).invitations).toMatchObject([{ email: "newcomer@example.test", role: "developer" }]),
+  },
+  {
+    name: "changeMemberRole",
+    operation: "members.manage",
+    run: (ctx, w) => changeMemberRole(ctx, w.acct.ctx.viewer.userId, "developer"),
+    verify: async (_result, w) => expect(await roleOf(w, "viewer")).toBe("developer"),
+  },
+  {
+    name: "transferOwnership",
+    operation: "members.transferOwnership",
+    run: (ctx, w) => transferOwnership(ctx, w.acct.ctx.admin.userId),
+    verify: async (_result, w) => expect([await roleOf(w, "admin"), await roleOf(w, "owner")]).toEqual(["owner", "admin"]),
+  },
+  {
+    name: "listApiUsers",
+    operation: "apiUsers.view",
+    prepare: withApiUser,
+    run: (ctx) => listApiUsers(ctx),
+    verify: async (result, w) => expect(result).toMatchObject([{ id: w.apiUserId, description: "Matrix CRM", enabled: true }]),
+  },
+  {
+    name: "createApiUser",
+    operation: "apiUsers.manage",
+    run: (ctx) => createApiUser(ctx, { description: "Second CRM", password: "another long passphrase", enabled: false }),
+    verify: async (result, w) => {
+      expect(result).toMatchObject({ username: expect.stringMatching(/^apiuser-[A-Za-z0-9]{8}@/), enabled: false });
+      expect((await snapshotAccount(w.acct.accountId)).apiUsers).toHaveLength(1);
+    },
+  },
+  {
+    name: "setApiUserEnabled(false)",
+    operation: "apiUsers.manage",
+    prepare: withApiUser,
+    run: (ctx, w) => setApiUserEnabled(ctx, w.apiUserId!, false),
+    verify: async (_result, w) => expect((await snapshotAccount(w.acct.accountId)).apiUsers).toMatchObject([{ enabled: false }]),
+  },
   {
     name: "getSubaccountsOverview",
     operation: "subaccounts.view",
@@ -177,10 +239,10 @@ describe("authorization matrix (expected table written by hand)", () => {
     expect(ROLES).toEqual(["owner", "admin", "developer", "viewer"]);
     // Every operation the product knows has at least one entry point here, and the table names no other.
     expect([...new Set(CASES.map((c) => c.operation))].sort()).toEqual([...OPERATIONS].sort());
-    expect(MATRIX).toHaveLength(4 * 16);
+    expect(MATRIX).toHaveLength(4 * 23);
     const granted = (role: Role) => MATRIX.filter((m) => m.role === role && m.allowed).length;
     expect({ owner: granted("owner"), admin: granted("admin"), developer: granted("developer"), viewer: granted("viewer") })
-      .toEqual({ owner: 16, admin: 16, developer: 4, viewer: 0 });
+      .toEqual({ owner: 23, admin: 20, developer: 4, viewer: 0 });
   });
 
   it.each(MATRIX.filter((m) => m.allowed).map((m) => [m.role, m.c.name, m] as const))(
@@ -193,7 +255,7 @@ describe("authorization matrix (expected table written by hand)", () => {
       await c.verify(result, w);
       // Writes leave exactly one audit event naming this actor; reads leave none.
       const after = await auditEventsOf(w.acct.accountId);
-      const writes = c.operation.endsWith(".manage");
+      const writes = !c.operation.endsWith(".view");
       expect(after).toHaveLength(before.length + (writes ? 1 : 0));
       if (writes) expect(after.at(-1)?.actorId).toBe(w.acct.ctx[role].userId);
     },

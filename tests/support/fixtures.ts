@@ -35,15 +35,22 @@ export function keyInput(overrides: Partial<ApiKeyFormValues> = {}) {
   return createApiKeySchema.parse(keyFormValues({ name: `Key ${crypto.randomBytes(3).toString("hex")}`, ...overrides }));
 }
 
-/** Every column of the account and its keys (hashes included) plus its audit event ids: compare before/after. */
+/**
+ * Every column of the account, its keys (hashes included), memberships, invitations, API users and subaccounts,
+ * plus its audit event ids: compare before/after.
+ */
 export async function snapshotAccount(accountId: string) {
   const prisma = await getPrisma();
-  const [account, keys, events] = await Promise.all([
+  const [account, keys, memberships, invitations, apiUsers, events, subaccounts] = await Promise.all([
     prisma.account.findUniqueOrThrow({ where: { id: accountId } }),
     prisma.apiKey.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    prisma.membership.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    prisma.invitation.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
+    prisma.apiUser.findMany({ where: { accountId }, orderBy: { id: "asc" } }),
     prisma.auditEvent.findMany({ where: { accountId }, orderBy: { id: "asc" }, select: { id: true } }),
+    prisma.account.findMany({ where: { parentId: accountId }, orderBy: { id: "asc" } }),
   ]);
-  return { account, keys, auditEventIds: events.map((e) => e.id) };
+  return { account, keys, memberships, invitations, apiUsers, subaccounts, auditEventIds: events.map((e) => e.id) };
 }
 
 /** All audit events of an account, every column, oldest first. */

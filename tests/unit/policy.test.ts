@@ -5,11 +5,17 @@ import { OPERATIONS, POLICY, ROLE_LABELS, can, type Operation } from "@/lib/auth
 type Role = keyof typeof POLICY;
 
 // The expected access matrix, written out independently of POLICY.
+const KNOWN = [
+  "apiKeys.view", "apiKeys.manage", "audit.view", "subaccounts.view", "subaccounts.manage",
+  "members.view", "members.manage", "members.transferOwnership", "apiUsers.view", "apiUsers.manage",
+] as const;
+const ALL = (value: boolean) => Object.fromEntries(KNOWN.map((op) => [op, value])) as Record<Operation, boolean>;
+
 const EXPECTED: Record<Role, Record<Operation, boolean>> = {
-  owner: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true, "subaccounts.view": true, "subaccounts.manage": true },
-  admin: { "apiKeys.view": true, "apiKeys.manage": true, "audit.view": true, "subaccounts.view": true, "subaccounts.manage": true },
-  developer: { "apiKeys.view": true, "apiKeys.manage": false, "audit.view": true, "subaccounts.view": false, "subaccounts.manage": false },
-  viewer: { "apiKeys.view": false, "apiKeys.manage": false, "audit.view": false, "subaccounts.view": false, "subaccounts.manage": false },
+  owner: { ...ALL(true) },
+  admin: { ...ALL(true), "members.transferOwnership": false, "apiUsers.manage": false },
+  developer: { ...ALL(false), "apiKeys.view": true, "audit.view": true },
+  viewer: { ...ALL(false) },
 };
 
 const ROLES = Object.keys(EXPECTED) as Role[];
@@ -17,7 +23,7 @@ const MATRIX = ROLES.flatMap((role) => OPERATIONS.map((op) => [role, op, EXPECTE
 
 describe("can()", () => {
   it("covers every role × operation pair", () => {
-    expect(MATRIX).toHaveLength(4 * 5);
+    expect(MATRIX).toHaveLength(4 * 10);
   });
 
   it.each(MATRIX)("%s → %s is %s", (role, operation, allowed) => {
@@ -49,7 +55,7 @@ describe("can()", () => {
 
 describe("POLICY table", () => {
   it("lists exactly the known operations", () => {
-    expect([...OPERATIONS].sort()).toEqual(["apiKeys.manage", "apiKeys.view", "audit.view", "subaccounts.manage", "subaccounts.view"]);
+    expect([...OPERATIONS].sort()).toEqual([...KNOWN].sort());
   });
 
   it("has exactly the four roles, each with a label", () => {
@@ -60,8 +66,11 @@ describe("POLICY table", () => {
   it("grants exactly the hand-written table, so the checks below never loop over nothing", () => {
     const granted = Object.fromEntries(ROLES.map((role) => [role, [...POLICY[role]].sort()]));
     expect(granted).toEqual({
-      owner: ["apiKeys.manage", "apiKeys.view", "audit.view", "subaccounts.manage", "subaccounts.view"],
-      admin: ["apiKeys.manage", "apiKeys.view", "audit.view", "subaccounts.manage", "subaccounts.view"],
+      owner: [
+        "apiKeys.manage", "apiKeys.view", "apiUsers.manage", "apiUsers.view", "audit.view", "members.manage",
+        "members.transferOwnership", "members.view", "subaccounts.manage", "subaccounts.view",
+      ],
+      admin: ["apiKeys.manage", "apiKeys.view", "apiUsers.view", "audit.view", "members.manage", "members.view", "subaccounts.manage", "subaccounts.view"],
       developer: ["apiKeys.view", "audit.view"],
       viewer: [],
     });

@@ -132,11 +132,11 @@ export async function insertApiKey(tx: Tx, ctx: ActorContext, input: ApiKeyInput
   return { keyId, result: { key: toApiKeyDto(row), plaintextKey } };
 }
 
-export function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
+export async function createApiKey(ctx: ActorContext, input: ApiKeyInput): Promise<IssuedKey> {
   return changeKey(ctx, (tx) => insertApiKey(tx, ctx, input));
 }
 
-export function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput): Promise<ApiKeyDto> {
+export async function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput): Promise<ApiKeyDto> {
   return changeKey(ctx, async (tx) => {
     const existing = await tx.apiKey.findFirst({
       where: { id, accountId: ctx.accountId },
@@ -163,7 +163,7 @@ export function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyInput):
   });
 }
 
-export function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace): Promise<IssuedKey> {
+export async function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace): Promise<IssuedKey> {
   assertActive(ctx);
   return changeKey(ctx, async (tx) => {
     const existing = await findOwnKey(tx, ctx, id);
@@ -187,7 +187,7 @@ export function rotateApiKey(ctx: ActorContext, id: string, grace: RotationGrace
   });
 }
 
-export function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean): Promise<ApiKeyDto> {
+export async function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean): Promise<ApiKeyDto> {
   if (enabled) assertActive(ctx);
   return changeKey(ctx, async (tx) => {
     await findOwnKey(tx, ctx, id);
@@ -197,7 +197,7 @@ export function setApiKeyEnabled(ctx: ActorContext, id: string, enabled: boolean
   });
 }
 
-export function deleteApiKey(ctx: ActorContext, id: string, confirmName: string): Promise<{ keyId: string }> {
+export async function deleteApiKey(ctx: ActorContext, id: string, confirmName: string): Promise<{ keyId: string }> {
   return changeKey(ctx, async (tx) => {
     const existing = await findOwnKey(tx, ctx, id);
     if (confirmName.trim() !== existing.name) {

@@ -43,6 +43,7 @@ export async function verifyLogin(credentials: unknown, request: Request): Promi
   const outcome = await throttledAttempt(client, async () => (await verifyPassword(user?.passwordHash ?? null, password)) && user !== null);
   if ("retryAfter" in outcome) throw new TooManyAttempts();
   if (!outcome.ok || !user) return null;
+  await (await getPrisma()).user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   const sessionId = await createSession(user.id, { ip: client.ip, userAgent: request.headers.get("user-agent") });
   return { id: user.id, email: user.email, name: user.name, sessionId };
 }

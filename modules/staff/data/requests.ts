@@ -86,7 +86,7 @@ async function decide(staff: StaffContext, id: string, status: "approved" | "dec
 }
 
 /** Approve: for subaccounts, the account's limit becomes `newLimit` (prefilled with current + requested). */
-export function approveRequest(staff: StaffContext, id: string, newLimit: number, note?: string) {
+export async function approveRequest(staff: StaffContext, id: string, newLimit: number, note?: string) {
   return decide(staff, id, "approved", note || null, async (tx, request) => {
     if (request.type !== "subaccounts" || !request.account) return;
     if (newLimit < request.account._count.children) {
@@ -96,6 +96,6 @@ export function approveRequest(staff: StaffContext, id: string, newLimit: number
   });
 }
 
-export function declineRequest(staff: StaffContext, id: string, reason: string) {
+export async function declineRequest(staff: StaffContext, id: string, reason: string) {
   return decide(staff, id, "declined", reason, async () => {});
 }

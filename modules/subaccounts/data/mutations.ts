@@ -94,7 +94,7 @@ async function changeSubaccount(ctx: ActorContext, id: string, change: (tx: Tx, 
   await refreshLocalAccount(id);
 }
 
-export function renameSubaccount(ctx: ActorContext, id: string, name: string) {
+export async function renameSubaccount(ctx: ActorContext, id: string, name: string) {
   return changeSubaccount(ctx, id, async (tx, sub) => {
     const clash = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Account" WHERE "parentId" = ${ctx.accountId} AND "deletedAt" IS NULL AND lower("name") = lower(${name}) AND "id" <> ${id} LIMIT 1`;
@@ -104,7 +104,7 @@ export function renameSubaccount(ctx: ActorContext, id: string, name: string) {
   }).catch(uniqueName(name));
 }
 
-export function setSubaccountSuspended(ctx: ActorContext, id: string, suspended: boolean) {
+export async function setSubaccountSuspended(ctx: ActorContext, id: string, suspended: boolean) {
   return changeSubaccount(ctx, id, async (tx, sub) => {
     await tx.account.updateMany({ where: { id, parentId: ctx.accountId, deletedAt: null }, data: { status: suspended ? "suspended" : "active" } });
     await audit(tx, ctx, sub, suspended ? "subaccount.suspended" : "subaccount.resumed");
@@ -112,7 +112,7 @@ export function setSubaccountSuspended(ctx: ActorContext, id: string, suspended:
 }
 
 /** Soft delete: its keys and memberships go at once; the row and its audit trail stay readable for the parent. */
-export function deleteSubaccount(ctx: ActorContext, id: string, confirmName: string) {
+export async function deleteSubaccount(ctx: ActorContext, id: string, confirmName: string) {
   return changeSubaccount(ctx, id, async (tx, sub) => {
     if (confirmName.trim() !== sub.name) {
       throw new ValidationError("The name you typed does not match.", { confirmName: [`Type “${sub.name}” to confirm`] });
