@@ -12,6 +12,7 @@ import { checkDatabase, checkEnvironment } from "./core/db/startup";
 import { setChangeSink, setDatabase } from "./core/registry";
 import { startApi, type ApiInstance } from "./api-server";
 import { createFrontDoor } from "./api-server/front-door";
+import { startOutboxWorker } from "./core/mail/worker";
 
 loadEnv(false);
 const port = Number(process.env.PORT ?? 3000);
@@ -46,6 +47,10 @@ async function main() {
   setChangeSink(api.cache);
   console.log(`Verification API: ${api.cache.size} keys cached`);
 
+  // Emails wait in the outbox (staff can read them at /staff/outbox) until SMTP_URL says where to send them.
+  const mail = process.env.SMTP_URL ? startOutboxWorker(db.sql, { smtpUrl: process.env.SMTP_URL }) : null;
+  console.log(mail ? "Email: delivering the outbox over SMTP_URL" : "Email: SMTP_URL not set; emails stay in the outbox (/staff/outbox)");
+
   const app = next({ dev: false, hostname, port });
   await app.prepare();
   const server = http.createServer(createFrontDoor({ api: api.handler, web: app.getRequestHandler(), trustedProxies: api.trustedProxies }));
@@ -61,6 +66,7 @@ async function main() {
     server.close();
     server.closeAllConnections();
     await api.stop();
+    await mail?.stop();
     await db.close().catch(() => {});
     process.exit(0);
   };

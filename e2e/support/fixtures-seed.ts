@@ -40,6 +40,8 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
   for (const name of ["Brand one", "Brand two", "Brand three"]) await createSubaccount(limitParent, { name, firstKey: null });
   const sessionsCo = await ownerOf(prisma, "Sessions Co", E2E_USERS.sessions, passwordHash);
   await prisma.user.create({ data: { email: E2E_USERS.password, passwordHash, memberships: { create: { accountId: sessionsCo.accountId, role: "developer" } } } });
+  await ownerOf(prisma, "Team Co", E2E_USERS.team, passwordHash);
+  await ownerOf(prisma, "Existing Co", E2E_USERS.teamExisting, passwordHash);
   const beta = await prisma.account.create({ data: { name: "Switch Beta" } });
   await prisma.user.create({
     data: {
@@ -48,5 +50,5 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
       memberships: { create: [{ accountId: alpha.accountId, role: "admin", createdAt: new Date(Date.now() - 60_000) }, { accountId: beta.id, role: "developer" }] },
     },
   });
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts)";
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co";
 }

@@ -16,4 +16,8 @@ export const E2E_USERS = {
   tree: "tree@example.com",
   /** Limit Parent Co: already at its 3 subaccounts. */
   limitParent: "limit-parent@example.com",
+  /** Team Co: invitations, roles, API users. */
+  team: "team@example.com",
+  /** Has a user (and an account of their own) before Team Co invites them. */
+  teamExisting: "team-existing@example.com",
 } as const;

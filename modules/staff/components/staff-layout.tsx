@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/staff";
 import { SignOutButton } from "@/modules/auth/components/sign-out-button";
-import { STAFF_ACCOUNTS_PATH, STAFF_REQUESTS_PATH } from "../nav";
+import { STAFF_ACCOUNTS_PATH, STAFF_OUTBOX_PATH, STAFF_REQUESTS_PATH } from "../nav";
 
 export async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
@@ -16,6 +16,7 @@ export async function StaffLayout({ children }: { children: React.ReactNode }) {
           <nav aria-label="Staff" className="flex gap-4 text-sm">
             <Link href={STAFF_REQUESTS_PATH} className="text-brand-700 underline-offset-4 hover:underline">Requests</Link>
             <Link href={STAFF_ACCOUNTS_PATH} className="text-brand-700 underline-offset-4 hover:underline">Accounts</Link>
+            <Link href={STAFF_OUTBOX_PATH} className="text-brand-700 underline-offset-4 hover:underline">Outbox</Link>
           </nav>
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-700">{staff.email}</span>
