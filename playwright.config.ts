@@ -1,6 +1,7 @@
 /**
- * Drives the production build (`next build` runs first in `npm run test:e2e`) served by our own server.ts, on
- * a fresh embedded database under data/e2e, or on PostgreSQL when DATABASE_URL is a postgres URL.
+ * Drives the production build (`npm run build` runs first in `npm run test:e2e`) served by `npm start` — the
+ * bundled server.ts, as users run it — on a fresh embedded database under data/e2e, or on PostgreSQL when
+ * DATABASE_URL is a postgres URL.
  */
 import { defineConfig, devices } from "@playwright/test";
 
@@ -29,7 +30,7 @@ export default defineConfig({
   },
   webServer: {
     // The database is prepared before the server starts: only one process may open the embedded database.
-    command: `mkdir -p test-results && npx tsx --conditions react-server e2e/support/prepare-db.ts && exec npx tsx server.ts > ${SERVER_LOG} 2>&1`,
+    command: `mkdir -p test-results && npx tsx --conditions react-server e2e/support/prepare-db.ts && exec npm start --silent > ${SERVER_LOG} 2>&1`,
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendProblem } from "./http";
 import type { ApiDeps, ApiRequest } from "./context";
 import type { KeyRecord } from "./verify/key-cache";
-import { verifyKey } from "./verify/verify-key";
+import { verifyKey, type VerifyResult } from "./verify/verify-key";
 
 const UNAUTHORIZED_HEADERS = { "www-authenticate": 'Basic realm="api"' };
 
@@ -21,17 +21,20 @@ export async function sendTooManyFailures(res: ServerResponse, deps: ApiDeps, li
   return true;
 }
 
+export type Authenticated = KeyRecord | null;
+
 /**
  * Authenticates the caller's own key and enforces the route's scopes. Sends the error response itself and
- * returns null when the request must stop.
+ * returns null when the request must stop. Answers without a promise whenever verifyKey does (a cache hit once
+ * it answers synchronously); a failure counted against the IP limit always waits for the limiter.
  */
-export async function authenticate(
+export function authenticate(
   req: IncomingMessage,
   res: ServerResponse,
   deps: ApiDeps,
   state: ApiRequest,
   requiredScopes: readonly string[],
-): Promise<KeyRecord | null> {
+): Authenticated | Promise<Authenticated> {
   const presented = presentedKey(req.headers.authorization);
   if ("error" in presented) {
     if (presented.error === "malformed") {
@@ -41,15 +44,26 @@ export async function authenticate(
     }
     return null;
   }
-  const result = await verifyKey(deps.cache, presented.key, { ip: state.ip, requiredScopes, nowMs: state.nowMs, pepper: deps.pepper });
+  const result: VerifyResult | Promise<VerifyResult> = verifyKey(deps.cache, presented.key, {
+    ip: state.ip,
+    requiredScopes,
+    nowMs: state.nowMs,
+    pepper: deps.pepper,
+  });
+  return result instanceof Promise ? result.then((r) => decide(res, deps, state, r)) : decide(res, deps, state, result);
+}
+
+function decide(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: VerifyResult): Authenticated | Promise<Authenticated> {
   switch (result.code) {
     case "VALID":
       state.keyId = result.record.keyId;
       deps.usage.record(result.record.id, state.ipText, state.nowMs);
       return result.record;
     case "NOT_FOUND":
-      if (!(await sendTooManyFailures(res, deps, state.ipText ?? "unknown"))) sendUnauthorized(res);
-      return null;
+      return sendTooManyFailures(res, deps, state.ipText ?? "unknown").then((blocked) => {
+        if (!blocked) sendUnauthorized(res);
+        return null;
+      });
     case "ACCOUNT_SUSPENDED":
       sendProblem(res, 403, "account-suspended", "Forbidden", "The account this API key belongs to is suspended.", { code: "ACCOUNT_SUSPENDED" });
       return null;

@@ -11,7 +11,8 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 export type Release = () => void;
 
 export interface ApiLimits {
-  acquire(ip: string): Promise<Release | null>;
+  /** A release function, or null when the IP is at its limit; the memory limits answer without a promise. */
+  acquire(ip: string): Release | null | Promise<Release | null>;
   /** Counts a failed authentication; returns the seconds this IP is now blocked for, or 0. */
   recordAuthFailure(ip: string): Promise<number>;
   close(): Promise<void>;
@@ -49,7 +50,7 @@ class MemoryLimits implements ApiLimits {
   constructor(private readonly options: LimitOptions) {
     this.failures = failureLimiter(options, null);
   }
-  async acquire(ip: string) {
+  acquire(ip: string): Release | null {
     const current = this.inFlight.get(ip) ?? 0;
     if (current >= this.options.maxInFlight) return null;
     this.inFlight.set(ip, current + 1);

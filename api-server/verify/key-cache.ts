@@ -48,7 +48,7 @@ export class KeyCache {
   private readonly missBudget: number;
   private budgetSecond = 0;
   private budgetUsed = 0;
-  stats = { loads: 0, lookups: 0, skippedLookups: 0, staleReadsDropped: 0 };
+  stats = { loads: 0, lookups: 0, refreshes: 0, accountReads: 0, skippedLookups: 0, staleReadsDropped: 0 };
 
   constructor(
     private readonly sql: SqlRunner,
@@ -161,7 +161,9 @@ export class KeyCache {
   /** Reads one key; a missing row becomes a tombstone after a change event, else a short-lived miss. */
   private async fetch(keyId: string, afterChange: boolean): Promise<KeyRecord | null> {
     const started = ++this.clock;
-    this.stats.lookups++;
+    // Look-ups of ids never heard of are counted apart from re-reads after change events (other writers').
+    if (afterChange) this.stats.refreshes++;
+    else this.stats.lookups++;
     const row = (await this.sql.query<Row>(`${SELECT} WHERE k."keyId" = $1`, [keyId])).rows[0];
     const record = row ? this.toRecord(row) : null;
     if (record || afterChange || this.entries.has(keyId)) {
@@ -233,7 +235,7 @@ export class KeyCache {
     const affected = this.keysOfAccountTree(accountId);
     for (const keyId of affected) this.invalidated.set(keyId, at);
     const started = ++this.clock;
-    this.stats.lookups++;
+    this.stats.accountReads++;
     const { rows } = await this.sql.query<Row>(`${SELECT} WHERE a."id" = $1 OR a."parentId" = $1`, [accountId]);
     const seen = new Set<string>();
     for (const row of rows) {

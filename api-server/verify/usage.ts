@@ -4,7 +4,11 @@
  */
 import type { SqlRunner } from "@/core/db/migrate";
 
-type Pending = { lastAt: number; lastIp: string | null; days: Map<string, number> };
+/**
+ * One key's usage since the last flush. Nearly always a single UTC day, counted in `day`/`count` without a Map
+ * per key; the rare request stamped with another day (midnight, a test clock) goes to `otherDays`.
+ */
+type Pending = { lastAt: number; lastIp: string | null; day: string; count: number; otherDays: Map<string, number> | null };
 
 export class UsageRecorder {
   private pending = new Map<string, Pending>();
@@ -31,17 +35,21 @@ export class UsageRecorder {
   }
 
   record(apiKeyId: string, ip: string | null, nowMs: number): void {
-    let entry = this.pending.get(apiKeyId);
+    const day = this.dayOf(nowMs);
+    const entry = this.pending.get(apiKeyId);
     if (!entry) {
-      entry = { lastAt: 0, lastIp: null, days: new Map() };
-      this.pending.set(apiKeyId, entry);
+      this.pending.set(apiKeyId, { lastAt: nowMs, lastIp: ip, day, count: 1, otherDays: null });
+      return;
     }
     if (nowMs >= entry.lastAt) {
       entry.lastAt = nowMs;
       entry.lastIp = ip;
     }
-    const day = this.dayOf(nowMs);
-    entry.days.set(day, (entry.days.get(day) ?? 0) + 1);
+    if (day === entry.day) entry.count++;
+    else {
+      entry.otherDays ??= new Map();
+      entry.otherDays.set(day, (entry.otherDays.get(day) ?? 0) + 1);
+    }
   }
 
   /** The UTC day label, recomputed only when the day changes (this runs on every verified request). */
@@ -79,7 +87,10 @@ export class UsageRecorder {
       ids.push(id);
       ats.push(new Date(entry.lastAt).toISOString());
       ips.push(entry.lastIp);
-      for (const [day, count] of entry.days) {
+      usageIds.push(id);
+      days.push(entry.day);
+      counts.push(entry.count);
+      for (const [day, count] of entry.otherDays ?? []) {
         usageIds.push(id);
         days.push(day);
         counts.push(count);

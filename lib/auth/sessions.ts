@@ -5,7 +5,7 @@
  */
 import "server-only";
 import crypto from "node:crypto";
-import { getPrisma } from "@/core/registry";
+import { getDatabase, getPrisma } from "@/core/registry";
 
 import { SESSION_MAX_AGE_S } from "@/core/session-policy";
 
@@ -28,12 +28,16 @@ export async function createSession(userId: string, request: { ip: string | null
   return sessionId;
 }
 
+/** Plain SQL: this runs on every signed-in request, and a Prisma query is compiled anew each time. */
+const SESSION_ROW = `SELECT "userId", "revokedAt" IS NOT NULL AS "revoked", (EXTRACT(EPOCH FROM "expiresAt") * 1000)::float8 AS "expiresAt"
+  FROM "UserSession" WHERE "id" = $1`;
+
 /** True only for a session of this user that exists, is not revoked and has not expired. */
 export async function isSessionActive(sessionId: unknown, userId: unknown): Promise<boolean> {
   if (typeof sessionId !== "string" || typeof userId !== "string" || sessionId.length > 100) return false;
-  const prisma = await getPrisma();
-  const row = await prisma.userSession.findUnique({ where: { id: idHash(sessionId) }, select: { userId: true, revokedAt: true, expiresAt: true } });
-  return row !== null && row.userId === userId && row.revokedAt === null && row.expiresAt > new Date();
+  const db = await getDatabase();
+  const [row] = (await db.sql.query<{ userId: string; revoked: boolean; expiresAt: number }>(SESSION_ROW, [idHash(sessionId)])).rows;
+  return row !== undefined && row.userId === userId && !row.revoked && row.expiresAt > Date.now();
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {

@@ -4,7 +4,7 @@ import { getActorContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
 import { NoAccess } from "@/components/layout/no-access";
 import { RecentActivity } from "@/modules/audit/components/recent-activity";
-import { getApiKeyQuota, listApiKeys, listMailings } from "../data/queries";
+import { getKeysPageData } from "../data/queries";
 import { ApiKeysPanel } from "./api-keys-panel";
 
 export async function KeysPage() {
@@ -12,7 +12,7 @@ export async function KeysPage() {
   if (!ctx) redirect("/login");
   if (!can(ctx.role, "apiKeys.view")) return <NoAccess what="API keys" />;
 
-  const [keys, quota, mailings] = await Promise.all([listApiKeys(ctx), getApiKeyQuota(ctx), listMailings(ctx)]);
+  const { keys, quota, mailings } = await getKeysPageData(ctx);
 
   return (
     <div className="space-y-8">

@@ -1,14 +1,22 @@
-/** The latest audit events, labelled by the features that write them (modules/features.ts). */
-import { AUDIT_LABELS } from "@/modules/features";
-import type { AuditEventDto } from "../types";
-import { formatDateTime } from "@/components/ui/format";
+/**
+ * The latest audit events as the page shows them. A client component fed display-ready rows: the RSC payload
+ * then carries each event's few strings once, rather than the whole rendered list a server component would add
+ * to it next to the HTML.
+ */
+"use client";
 
-function keyName(details: unknown): string | null {
-  const name = (details as { name?: unknown } | null)?.name;
-  return typeof name === "string" ? name : null;
-}
+/** One event, labelled and formatted on the server (recent-activity.tsx). */
+export type ActivityRow = {
+  id: string;
+  actor: string;
+  action: string;
+  keyName: string | null;
+  targetLabel: string | null;
+  when: string;
+  ip: string | null;
+};
 
-export function ActivityList({ events }: { events: AuditEventDto[] }) {
+export function ActivityList({ events }: { events: ActivityRow[] }) {
   return (
     <section aria-labelledby="activity-title">
       <h2 id="activity-title" className="text-lg font-semibold">
@@ -21,13 +29,12 @@ export function ActivityList({ events }: { events: AuditEventDto[] }) {
           {events.map((event) => (
             <li key={event.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2">
               <span>
-                <span className="font-medium">{event.actorEmail ?? "System"}</span>{" "}
-                {AUDIT_LABELS[event.action] ?? event.action}{" "}
-                {keyName(event.details) ? <span className="font-medium">“{keyName(event.details)}”</span> : null}{" "}
+                <span className="font-medium">{event.actor}</span> {event.action}{" "}
+                {event.keyName ? <span className="font-medium">“{event.keyName}”</span> : null}{" "}
                 {event.targetLabel ? <code className="text-xs text-slate-500">{event.targetLabel}</code> : null}
               </span>
               <span className="text-xs text-slate-500">
-                {formatDateTime(event.createdAt)}
+                {event.when}
                 {event.ip ? ` · ${event.ip}` : ""}
               </span>
             </li>
