@@ -2,7 +2,8 @@
  * Key notifications (issue 10), queued in the outbox like every email: an owner or admin hears when a key they
  * manage expires within 7 days (once per expiry date), and gets a weekly digest of keys due for rotation (not
  * rotated for ROTATION_AGE_DAYS). "Manage" follows the dashboard: the account's own owners and admins, and for a
- * subaccount also the parent's (inherited admins). Each person can turn either email off on the profile page.
+ * subaccount also the parent's (inherited admins). The rotation age is each account's `keyRotationDays` (default
+ * ROTATION_AGE_DAYS). Each person can turn either email off on the profile page.
  * Every claim is a conditional update in the email's transaction, so several instances never send one twice.
  */
 import type { PrismaClient } from "@/core/generated/prisma/client";
@@ -58,24 +59,28 @@ export async function sendExpiryNotices(prisma: PrismaClient, now = new Date()):
   return sent;
 }
 
-/** Weekly: to each owner/admin who wants it, the keys they manage not rotated for ROTATION_AGE_DAYS. */
+/** Weekly: to each owner/admin who wants it, the keys they manage not rotated within their account's rotation age. */
 export async function sendRotationDigests(prisma: PrismaClient, now = new Date()): Promise<number> {
   const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
   const people = await prisma.user.findMany({
     where: { staff: false, notifyRotationDigest: true, OR: [{ lastRotationDigestAt: null }, { lastRotationDigestAt: { lte: weekAgo } }], memberships: { some: MANAGERS } },
     select: { id: true, email: true, memberships: { where: MANAGERS, select: { accountId: true } } },
   });
-  const cutoff = new Date(now.getTime() - ROTATION_AGE_DAYS * DAY_MS);
   let sent = 0;
   for (const person of people) {
     const accountIds = person.memberships.map((m) => m.accountId);
+    const accounts = await prisma.account.findMany({
+      where: { deletedAt: null, OR: [{ id: { in: accountIds } }, { parentId: { in: accountIds } }] },
+      select: { id: true, keyRotationDays: true },
+    });
+    const perAccount = accounts.map((a) => {
+      const cutoff = new Date(now.getTime() - (a.keyRotationDays || ROTATION_AGE_DAYS) * DAY_MS);
+      return { accountId: a.id, OR: [{ rotatedAt: { lte: cutoff } }, { rotatedAt: null, createdAt: { lte: cutoff } }] };
+    });
+    if (perAccount.length === 0) continue;
     const stale = await prisma.apiKey.findMany({
-      where: {
-        enabled: true,
-        account: { deletedAt: null, OR: [{ id: { in: accountIds } }, { parentId: { in: accountIds } }] },
-        OR: [{ rotatedAt: { lte: cutoff } }, { rotatedAt: null, createdAt: { lte: cutoff } }],
-      },
-      select: { keyId: true, name: true, createdAt: true, rotatedAt: true, account: { select: { name: true } } },
+      where: { enabled: true, OR: perAccount },
+      select: { keyId: true, name: true, createdAt: true, rotatedAt: true, account: { select: { name: true, keyRotationDays: true } } },
       orderBy: [{ createdAt: "asc" }],
       take: 50,
     });
@@ -93,7 +98,7 @@ export async function sendRotationDigests(prisma: PrismaClient, now = new Date()
       await enqueueEmail(tx, "rotation_digest", person.email, renderEmail({
         subject: `${stale.length} API key${stale.length === 1 ? " is" : "s are"} due for rotation`,
         heading: "Keys due for rotation",
-        paragraphs: [`These keys have not had a new secret for ${ROTATION_AGE_DAYS} days or more. Use “Change key” to rotate one without downtime.`, ...lines],
+        paragraphs: ["These keys have not had a new secret within their account's rotation period. Use “Change key” to rotate one without downtime.", ...lines],
         action: { label: "Open API keys", url: publicUrl(KEYS_PATH) },
         footer: "Developer's corner — a weekly digest; turn it off on your profile page",
       }));

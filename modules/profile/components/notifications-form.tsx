@@ -27,7 +27,7 @@ export function NotificationsForm({ initial }: { initial: Required<Notifications
       </label>
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" {...register("rotationDigest")} className="mt-0.5 size-4" />
-        <span>Weekly digest of keys due for rotation<span className="block text-xs text-slate-600">Keys whose secret has not changed for {ROTATION_AGE_DAYS} days or more.</span></span>
+        <span>Weekly digest of keys due for rotation<span className="block text-xs text-slate-600">Keys whose secret has not changed for {ROTATION_AGE_DAYS} days or more (the account’s rotation period).</span></span>
       </label>
       <p role="alert" className="min-h-5 text-sm text-red-700">{errors.root?.message ?? ""}</p>
       <Button type="submit" disabled={pending || !isDirty}>{pending ? "Saving…" : "Save notifications"}</Button>

@@ -2,6 +2,7 @@
 import { redirect } from "next/navigation";
 import { getActorContext, listMemberships } from "@/lib/auth/context";
 import { ROLE_LABELS } from "@/lib/auth/policy";
+import { LeaveMembershipButton } from "@/modules/members/components/leave-membership-button";
 import { ChangePasswordForm } from "./change-password-form";
 import { getNotificationSettings } from "../data/notifications";
 import { NotificationsForm } from "./notifications-form";
@@ -18,9 +19,16 @@ export async function ProfilePage() {
         <h2 className="mt-6 text-sm font-semibold">Your accounts</h2>
         <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
           {memberships.map((m) => (
-            <li key={m.accountId} className="flex justify-between px-4 py-2">
+            <li key={m.accountId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
               <span>{m.accountName}</span>
-              <span className="text-slate-600">{ROLE_LABELS[m.role]}</span>
+              <span className="flex items-center gap-3 text-slate-600">
+                {ROLE_LABELS[m.role]}
+                {m.inheritedFrom ? (
+                  <span className="text-xs">through {m.inheritedFrom}</span>
+                ) : (
+                  <LeaveMembershipButton accountId={m.accountId} accountName={m.accountName} />
+                )}
+              </span>
             </li>
           ))}
         </ul>
