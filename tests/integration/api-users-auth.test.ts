@@ -10,7 +10,7 @@ import { getPrisma } from "@/core/registry";
 import { createApiKey } from "@/modules/api-keys/data/mutations";
 import { createApiUser, deleteApiUser, setApiUserEnabled, updateApiUser } from "@/modules/members/data/api-users";
 import { apiUserCreateSchema } from "@/modules/members/schema";
-import { createSubaccount, setSubaccountSuspended } from "@/modules/subaccounts/data/mutations";
+import { createSubaccount, deleteSubaccount, setSubaccountSuspended } from "@/modules/subaccounts/data/mutations";
 import { ValidationError } from "@/lib/errors";
 import { createTestAccount, keyInput, type TestAccount } from "../support/fixtures";
 import { basic, startTestApi, whoami, type TestApi } from "../support/api-server";
@@ -116,7 +116,7 @@ describe("changes apply on the very next request, no polling", () => {
     expect((await whoami(a.url, basic("Second-pass-77", user.username))).status).toBe(401);
   });
 
-  it("a suspended subaccount's API user gets 403 ACCOUNT_SUSPENDED at once", async () => {
+  it("a suspended subaccount's API user gets 403 ACCOUNT_SUSPENDED at once; deleted, 401 at once (SECURITY-TESTS #23)", async () => {
     const parent = await createTestAccount("ApiUsersParent");
     await getPrisma().then((p) => p.account.update({ where: { id: parent.accountId }, data: { maxSubaccounts: 5 } }));
     const sub = await createSubaccount(parent.ctx.owner, { name: `Sub ${Date.now()}`, firstKey: null });
@@ -127,6 +127,10 @@ describe("changes apply on the very next request, no polling", () => {
     const res = await whoami(a.url, basic(PASSWORD, user.username));
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ code: "ACCOUNT_SUSPENDED" });
+    await setSubaccountSuspended(parent.ctx.owner, sub.id, false);
+    expect((await whoami(a.url, basic(PASSWORD, user.username))).status).toBe(200);
+    await deleteSubaccount(parent.ctx.owner, sub.id, sub.name);
+    expect((await whoami(a.url, basic(PASSWORD, user.username))).status).toBe(401);
   });
 });
 
