@@ -25,6 +25,7 @@ export const whoami: RouteHandler = (req, res, deps, state) => {
 function answer(res: ServerResponse, key: KeyRecord): void {
   const body: WhoamiResponse = {
     account: accountBody(key.account),
+    limits: key.account.limits,
     key: { keyId: key.keyId, name: key.name, scopes: key.scopes, permissions: key.permissions, expiresAt: iso(key.expiresAt) },
   };
   sendJson(res, 200, body);

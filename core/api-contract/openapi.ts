@@ -53,7 +53,7 @@ export function buildOpenApiDocument() {
           operationId: "whoami",
           tags: ["Keys"],
           summary: "Who does this key belong to?",
-          description: "Answers the account and the key you authenticated with: a quick way to test a key. Any key works; no scope is needed.",
+          description: "Answers the account (with its kind: standard, whitelabel or developer), its limits and the key you authenticated with: a quick way to test a key. Any key works; no scope is needed. A developer account has `limits.production: false` and trial-like limits that your sending platform should enforce.",
           responses: {
             "200": { description: "The key is valid", content: json("WhoamiResponse", { example: whoamiExample }) },
             "400": problem("400", "Malformed Authorization header"),

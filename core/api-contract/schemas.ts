@@ -24,7 +24,15 @@ export const keyInfoSchema = z.object({
   expiresAt: z.iso.datetime().nullable(),
 });
 
-export const whoamiResponseSchema = z.object({ account: accountSchema, key: keyInfoSchema });
+export const limitsSchema = z
+  .object({
+    production: z.boolean().describe("false for developer accounts: never use them for production traffic"),
+    emailsPerDay: z.number().int().nullable().describe("Emails the account may send a day; null means no limit"),
+    apiKeys: z.number().int().describe("Most API keys the account may have"),
+  })
+  .describe("Limits the sending platform enforces for the account");
+
+export const whoamiResponseSchema = z.object({ account: accountSchema, limits: limitsSchema, key: keyInfoSchema });
 
 export const verifyRequestSchema = z
   .object({
