@@ -2,7 +2,7 @@
 import "server-only";
 import { formatAccountNumber } from "@/core/account-number";
 import { getPrisma } from "@/core/registry";
-import { listMemberships, type ActorContext } from "@/lib/auth/context";
+import { listMemberships, type ActorContext } from "@/lib/auth/memberships";
 import { assertCan } from "@/lib/auth/guard";
 import type { IntegrationsOverview } from "../types";
 
