@@ -26,7 +26,7 @@ async function approve(browser: Browser, rowText: string, shows: string) {
   const staff = await staffPage(browser);
   await staff.goto("/staff/requests?type=developer_account&status=pending");
   await staff.getByRole("row").filter({ hasText: rowText }).getByRole("link", { name: "Developer account" }).click();
-  await expect(staff.getByText(shows)).toBeVisible();
+  await expect(staff.getByText(shows, { exact: true })).toBeVisible();
   await expectAccessible(staff, "staff developer-account request");
   await staff.getByRole("button", { name: "Approve" }).click();
   await expect(staff.getByText(/Approved by staff@example.com/)).toBeVisible();
