@@ -21,7 +21,8 @@ const text = (label: string, max: number) =>
 
 const shape = {
   useCase: z.enum(USE_CASES, { error: "Choose a use case" }),
-  company: text("Company", 120),
+  // Stored with its spacing tidied: "Acme  Ltd.   m1001 " → "Acme Ltd. m1001".
+  company: text("Company", 120).transform((s) => s.replace(/\s+/g, " ")),
   contactName: text("Contact name", 120),
   contactEmail: z.string({ error: "Email is required" }).max(1000).trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254, "At most 254 characters")),
   description: z.string().max(8000).trim().min(20, "Tell us what you are building in at least 20 characters").max(2000, "At most 2,000 characters"),

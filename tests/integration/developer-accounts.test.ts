@@ -11,7 +11,7 @@ import { createApiKey } from "@/modules/api-keys/data/mutations";
 import { getIntegrationsOverview } from "@/modules/developer-accounts/data/queries";
 import { requestDeveloperAccount } from "@/modules/developer-accounts/data/requests";
 import { approveRequest, declineRequest } from "@/modules/staff/data/requests";
-import { createSubaccount } from "@/modules/subaccounts/data/mutations";
+import { createSubaccount, requestMoreSubaccounts } from "@/modules/subaccounts/data/mutations";
 import { createTestAccount, keyInput } from "../support/fixtures";
 import { newStaff, outboxTo, stagingRequest, staffRequestOf } from "../support/developer-accounts";
 
@@ -55,6 +55,13 @@ describe("the Company rule (staging and whitelabel)", () => {
       const { error, ctx } = await companyError(`NAME m${wrong}`);
       expect((error as ValidationError).fieldErrors).toEqual({ company: [`m${wrong} is not this account's number. Company must end with m${ctx.accountNumber}, e.g. “${ctx.accountName} m${ctx.accountNumber}”.`] });
     }
+  });
+
+  it("the company is stored with its spacing tidied", async () => {
+    const acme = await createTestAccount("Acme Ltd.");
+    const ctx = acme.ctx.owner;
+    await requestDeveloperAccount(ctx, stagingRequest(ctx, { company: `  ${ctx.accountName}\t  m${ctx.accountNumber}  ` }));
+    expect((await getIntegrationsOverview(ctx)).requests).toMatchObject([{ company: `${ctx.accountName} m${ctx.accountNumber}`, status: "pending" }]);
   });
 
   it("nothing is stored for a refused request", async () => {
@@ -105,6 +112,7 @@ describe("requests and staff decisions", () => {
     for (let i = 0; i < 5; i++) await createApiKey(ctx, keyInput());
     await expect(createApiKey(ctx, keyInput())).rejects.toThrow(new LimitError("This account already has 5 of 5 API keys. Delete a key before creating another."));
     await expect(createSubaccount(ctx, { name: "Sub", firstKey: null })).rejects.toThrow(new ForbiddenError("Only standard accounts can have subaccounts."));
+    await expect(requestMoreSubaccounts(ctx, { count: 1, reason: "More" })).rejects.toThrow(new ForbiddenError("Only standard accounts can have subaccounts."));
     await expect(requestDeveloperAccount(ctx, stagingRequest(ctx))).rejects.toThrow(new ForbiddenError("A developer account cannot request developer accounts. Switch to your main account."));
   });
 });
