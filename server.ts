@@ -10,6 +10,7 @@ import { loadEnv } from "./core/env";
 import { describeDatabase, resolveDatabaseConfig } from "./core/db/config";
 import { openDatabase, type Database } from "./core/db/client";
 import { checkDatabase, checkEnvironment } from "./core/db/startup";
+import { startKeyNotices } from "./core/notifications/key-notices";
 import { setChangeSink, setDatabase } from "./core/registry";
 import { startApi, type ApiInstance } from "./api-server";
 import { createFrontDoor } from "./api-server/front-door";
@@ -59,12 +60,13 @@ async function main() {
   } catch (e) {
     fail((e as Error).message);
   }
-  setChangeSink(api.cache);
+  setChangeSink(api.sink);
   console.log(`Verification API: ${api.cache.size} keys cached`);
 
   // Emails wait in the outbox (staff can read them at /staff/outbox) until SMTP_URL says where to send them.
   const mail = process.env.SMTP_URL ? startOutboxWorker(db.sql, { smtpUrl: process.env.SMTP_URL }) : null;
   console.log(mail ? "Email: delivering the outbox over SMTP_URL" : "Email: SMTP_URL not set; emails stay in the outbox (/staff/outbox)");
+  startKeyNotices(db.prisma); // expiring keys and the weekly rotation digest, queued in the outbox
 
   adoptBuiltNextConfig();
   const app = next({ dev: false, hostname, port });

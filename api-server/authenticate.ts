@@ -1,8 +1,13 @@
-/** Who is calling: the Authorization header, the caller's key checked against the cache, one 401 for every failure. */
+/**
+ * Who is calling: an API key (Bearer, or Basic with the key as password) checked against the key cache, or an API
+ * user (Basic with its generated user name and password) checked against the API-user cache; one 401 for every
+ * failure of either kind, counted in the same per-IP limit.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendProblem } from "./http";
 import type { ApiDeps, ApiRequest } from "./context";
-import type { KeyRecord } from "./verify/key-cache";
+import type { ApiUserCheck, ApiUserRecord } from "./verify/api-user-cache";
+import type { AccountInfo, KeyRecord } from "./verify/key-record";
 import { verifyKey, type VerifyResult } from "./verify/verify-key";
 
 const UNAUTHORIZED_HEADERS = { "www-authenticate": 'Basic realm="api"' };
@@ -21,7 +26,12 @@ export async function sendTooManyFailures(res: ServerResponse, deps: ApiDeps, li
   return true;
 }
 
-export type Authenticated = KeyRecord | null;
+/** The authenticated caller: its account, and either its key or its API user. `id` names it in logs and limits. */
+export type Caller =
+  | { type: "api_key"; id: string; account: AccountInfo; key: KeyRecord; apiUser?: undefined }
+  | { type: "api_user"; id: string; account: AccountInfo; apiUser: ApiUserRecord; key?: undefined };
+
+export type Authenticated = Caller | null;
 
 /**
  * Authenticates the caller's own key and enforces the route's scopes. Sends the error response itself and
@@ -44,6 +54,10 @@ export function authenticate(
     }
     return null;
   }
+  if ("apiUser" in presented) {
+    const { username, password } = presented.apiUser;
+    return deps.apiUsers.check(username, password).then((r) => decideApiUser(res, deps, state, r));
+  }
   const result: VerifyResult | Promise<VerifyResult> = verifyKey(deps.cache, presented.key, {
     ip: state.ip,
     requiredScopes,
@@ -58,12 +72,9 @@ function decide(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: V
     case "VALID":
       state.keyId = result.record.keyId;
       deps.usage.record(result.record.id, state.ipText, state.nowMs);
-      return result.record;
+      return { type: "api_key", id: result.record.keyId, account: result.record.account, key: result.record };
     case "NOT_FOUND":
-      return sendTooManyFailures(res, deps, state.ipText ?? "unknown").then((blocked) => {
-        if (!blocked) sendUnauthorized(res);
-        return null;
-      });
+      return refuse(res, deps, state);
     case "ACCOUNT_SUSPENDED":
       sendProblem(res, 403, "account-suspended", "Forbidden", "The account this API key belongs to is suspended.", { code: "ACCOUNT_SUSPENDED" });
       return null;
@@ -86,12 +97,41 @@ function decide(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: V
   }
 }
 
-export type PresentedKey = { key: string } | { error: "missing" | "malformed" };
+function refuse(res: ServerResponse, deps: ApiDeps, state: ApiRequest): Promise<null> {
+  return sendTooManyFailures(res, deps, state.ipText ?? "unknown").then((blocked) => {
+    if (!blocked) sendUnauthorized(res);
+    return null;
+  });
+}
+
+/** API users have the account's full API access: they carry no scopes of their own (as Dotdigital's). */
+function decideApiUser(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: ApiUserCheck): Authenticated | Promise<Authenticated> {
+  switch (result.code) {
+    case "NOT_FOUND":
+      return refuse(res, deps, state);
+    case "DISABLED":
+      sendProblem(res, 403, "user-disabled", "Forbidden", "This API user is disabled.", { code: "USER_DISABLED" });
+      return null;
+    case "ACCOUNT_SUSPENDED":
+      sendProblem(res, 403, "account-suspended", "Forbidden", "The account this API user belongs to is suspended.", { code: "ACCOUNT_SUSPENDED" });
+      return null;
+    case "VALID":
+      state.keyId = result.user.username;
+      deps.apiUsers.touch(result.user, state.ipText, state.nowMs);
+      return { type: "api_user", id: result.user.username, account: result.user.account, apiUser: result.user };
+  }
+}
+
+export type PresentedKey = { key: string } | { apiUser: { username: string; password: string } } | { error: "missing" | "malformed" };
+
+/** API users' generated names (`apiuser-<8 base62>@api.<host>`); a Basic login with such a name is an API user's. */
+const API_USER_NAME = /^apiuser-[A-Za-z0-9]{8}@[^\s:@]{1,253}$/;
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /**
- * Basic (any username, key as password; or key as username with an empty password) or Bearer. Anything else is
+ * Basic (an API user's name and password; any other username with the key as password; or the key as username
+ * with an empty password) or Bearer. Anything else is
  * "missing"; a header that claims a scheme but is broken is "malformed".
  */
 export function presentedKey(header: string | undefined): PresentedKey {
@@ -108,6 +148,8 @@ export function presentedKey(header: string | undefined): PresentedKey {
   const colon = decoded.indexOf(":");
   if (colon < 0) return { error: "malformed" };
   const password = decoded.slice(colon + 1);
+  const username = decoded.slice(0, colon);
+  if (password && API_USER_NAME.test(username)) return { apiUser: { username, password } };
   const key = password || decoded.slice(0, colon);
   return key ? { key } : { error: "missing" };
 }

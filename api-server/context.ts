@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KeyObject } from "node:crypto";
 import type { IpAddress } from "@/core/net/ip";
 import type { TrustedProxies } from "@/core/net/client-ip";
+import type { ApiUserCache } from "./verify/api-user-cache";
 import type { KeyCache } from "./verify/key-cache";
 import type { UsageRecorder } from "./verify/usage";
 import type { ApiLimits } from "./limits";
@@ -10,6 +11,7 @@ import type { ApiLimits } from "./limits";
 export type ApiDeps = {
   pepper: KeyObject;
   cache: KeyCache;
+  apiUsers: ApiUserCache;
   limits: ApiLimits;
   usage: UsageRecorder;
   trustedProxies: TrustedProxies;
@@ -20,7 +22,7 @@ export type ApiRequest = {
   ip: IpAddress | null;
   ipText: string | null;
   nowMs: number;
-  /** The authenticated key id, for the access log (never the secret). */
+  /** The authenticated key id or API user name, for the access log (never the secret). */
   keyId?: string;
 };
 

@@ -1,11 +1,14 @@
 /**
- * One instance of the verification API over an open database: warm key cache, change follower (LISTEN/NOTIFY),
- * limits, usage batching, and the node:http handler. server.ts starts one; tests start several.
+ * One instance of the verification API over an open database: warm key cache, API-user cache, change follower
+ * (LISTEN/NOTIFY), limits, usage batching, and the node:http handler. server.ts starts one; tests start several.
+ * `sink` is where this process's own committed changes go (core/registry.ts setChangeSink).
  */
 import type { Database } from "@/core/db/client";
+import type { ChangeSink } from "@/core/events";
 import { parseTrustedProxies, type TrustedProxies } from "@/core/net/client-ip";
 import { pepperKey } from "@/core/secrets/hash";
 import { createApiHandler } from "./router";
+import { ApiUserCache } from "./verify/api-user-cache";
 import { KeyCache } from "./verify/key-cache";
 import { followKeyChanges } from "./verify/change-follower";
 import { UsageRecorder } from "./verify/usage";
@@ -14,6 +17,8 @@ import { createLimits, limitOptionsFromEnv, type LimitOptions } from "./limits";
 export type ApiInstance = {
   handler: ReturnType<typeof createApiHandler>;
   cache: KeyCache;
+  apiUsers: ApiUserCache;
+  sink: ChangeSink;
   usage: UsageRecorder;
   trustedProxies: TrustedProxies;
   stop: () => Promise<void>;
@@ -22,15 +27,25 @@ export type ApiInstance = {
 export type ApiOptions = { limits?: Partial<LimitOptions>; trustedProxies?: string; usageFlushMs?: number; accessLog?: boolean };
 
 export async function startApi(db: Database, options: ApiOptions = {}): Promise<ApiInstance> {
+  const pepper = pepperKey();
   const cache = new KeyCache(db.sql);
   await cache.loadAll();
-  const unfollow = await followKeyChanges(db, cache);
+  const apiUsers = new ApiUserCache(db.sql, pepper);
+  const sink: ChangeSink = {
+    refresh: (keyId) => cache.refresh(keyId),
+    refreshAccount: async (accountId) => {
+      await Promise.all([cache.refreshAccount(accountId), apiUsers.refreshAccount(accountId)]);
+    },
+    refreshApiUser: (username) => apiUsers.refresh(username),
+  };
+  const unfollow = await followKeyChanges(db, cache, apiUsers);
   const limits = createLimits({ ...limitOptionsFromEnv(), ...options.limits });
   const usage = new UsageRecorder(db.sql, options.usageFlushMs, db.pglite ? 60_000 : 0).start();
   const trustedProxies = parseTrustedProxies(options.trustedProxies);
   const handler = createApiHandler({
-    pepper: pepperKey(),
+    pepper,
     cache,
+    apiUsers,
     limits,
     usage,
     trustedProxies,
@@ -39,6 +54,8 @@ export async function startApi(db: Database, options: ApiOptions = {}): Promise<
   return {
     handler,
     cache,
+    apiUsers,
+    sink,
     usage,
     trustedProxies,
     stop: async () => {

@@ -10,4 +10,5 @@ export const passwordSchema = z
   .string()
   .min(8, PASSWORD_RULE)
   .max(200, "At most 200 characters")
-  .refine((v) => /[^A-Za-z]/.test(v), PASSWORD_RULE);
+  .refine((v) => /[^A-Za-z]/.test(v), PASSWORD_RULE)
+  .refine((v) => v.trim() !== "", "A password cannot be only spaces");

@@ -4,9 +4,12 @@ import { loadActorContext } from "@/lib/auth/memberships";
 import { hashPassword } from "@/lib/auth/password";
 import { createApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createApiKeySchema } from "@/modules/api-keys/schema";
+import { apiUserDomain } from "@/modules/members/data/api-users";
 import { createSubaccount } from "@/modules/subaccounts/data/mutations";
 
 export const DEMO_PASSWORD = "demo-password-1";
+/** Acme's API user (HTTP Basic on the API). A fixed name so the README can show a working curl. */
+export const demoApiUser = () => ({ username: `apiuser-AcmeDemo@${apiUserDomain()}`, password: "demo-api-pass-1" });
 export const DEMO_USERS = [
   { email: "owner@example.com", name: "Olivia Owner", account: "Acme Ltd.", role: "owner" },
   { email: "admin@example.com", name: "Adam Admin", account: "Acme Ltd.", role: "admin" },
@@ -70,7 +73,11 @@ export async function seedDemo(prisma: PrismaClient): Promise<string> {
   await prisma.user.create({
     data: { email: DEMO_WHITELABEL_OWNER.email, name: DEMO_WHITELABEL_OWNER.name, passwordHash, memberships: { create: { accountId: initech.id, role: "owner" } } },
   });
+  const apiUser = demoApiUser();
+  await prisma.apiUser.create({
+    data: { accountId: acme.id, username: apiUser.username, description: "Demo: nightly CRM import", passwordHash: await hashPassword(apiUser.password), createdById: users["owner@example.com"]! },
+  });
 
   const people = DEMO_USERS.length + DEMO_MULTI_ACCOUNT_USERS.length + 3;
-  return `Seeded Acme Ltd. (with Acme Europe and Acme US), Globex and Initech (whitelabel): ${people} users (password "${DEMO_PASSWORD}"), 3 mailings, 5 API keys`;
+  return `Seeded Acme Ltd. (with Acme Europe and Acme US), Globex and Initech (whitelabel): ${people} users (password "${DEMO_PASSWORD}"), 3 mailings, 5 API keys, 1 API user`;
 }

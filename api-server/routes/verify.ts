@@ -60,7 +60,7 @@ export const verify: RouteHandler = async (req, res, deps, state) => {
   const owner = result.record?.account;
   if (owner && owner.id !== caller.account.id && owner.parent?.id !== caller.account.id) result = { code: "NOT_FOUND" };
   if (result.record && parsed.data.username !== undefined && parsed.data.username !== result.record.keyId) result = { code: "NOT_FOUND" };
-  if (result.code === "NOT_FOUND" && (await deps.limits.recordAuthFailure(`verify:${caller.keyId}`)) > 0) {
+  if (result.code === "NOT_FOUND" && (await deps.limits.recordAuthFailure(`verify:${caller.id}`)) > 0) {
     result = { code: "RATE_LIMITED" };
   }
   if (result.code === "VALID") deps.usage.record(result.record.id, formatIp(ip), state.nowMs);

@@ -1,11 +1,10 @@
-/** GET /api/v1/whoami: the account and key the caller authenticated with. */
+/** GET /api/v1/whoami: the account and the principal (API key or API user) the caller authenticated as. */
 import type { ServerResponse } from "node:http";
 import type { WhoamiResponse } from "@/core/api-contract/schemas";
-import { authenticate } from "../authenticate";
+import { authenticate, type Caller } from "../authenticate";
 import type { RouteHandler } from "../context";
 import { sendJson } from "../http";
 import { accountBody } from "./account-ref";
-import type { KeyRecord } from "../verify/key-cache";
 
 export const WHOAMI_SCOPES: readonly string[] = [];
 
@@ -22,11 +21,13 @@ export const whoami: RouteHandler = (req, res, deps, state) => {
   if (key) answer(res, key);
 };
 
-function answer(res: ServerResponse, key: KeyRecord): void {
+function answer(res: ServerResponse, caller: Caller): void {
+  const key = caller.key;
   const body: WhoamiResponse = {
-    account: accountBody(key.account),
-    limits: key.account.limits,
-    key: { keyId: key.keyId, name: key.name, scopes: key.scopes, permissions: key.permissions, expiresAt: iso(key.expiresAt) },
+    account: accountBody(caller.account),
+    limits: caller.account.limits,
+    principal: key ? { type: "api_key", keyId: key.keyId } : { type: "api_user", username: caller.apiUser.username },
+    key: key ? { keyId: key.keyId, name: key.name, scopes: key.scopes, permissions: key.permissions, expiresAt: iso(key.expiresAt) } : null,
   };
   sendJson(res, 200, body);
 }

@@ -5,7 +5,8 @@
  */
 import pg from "pg";
 import type { Database } from "@/core/db/client";
-import { ACCOUNT_CHANGED_CHANNEL, KEY_CHANGED_CHANNEL } from "@/core/events";
+import { ACCOUNT_CHANGED_CHANNEL, API_USER_CHANGED_CHANNEL, KEY_CHANGED_CHANNEL } from "@/core/events";
+import type { ApiUserCache } from "./api-user-cache";
 import type { KeyCache } from "./key-cache";
 
 const BACKSTOP_MS = Number(process.env.KEY_CACHE_RELOAD_MS ?? 5 * 60_000);
@@ -17,18 +18,26 @@ const BACKSTOP_MS = Number(process.env.KEY_CACHE_RELOAD_MS ?? 5 * 60_000);
  */
 export const CHANGE_PROPAGATION_BOUND_MS = 500;
 
-export async function followKeyChanges(db: Database, cache: KeyCache): Promise<() => Promise<void>> {
+export async function followKeyChanges(db: Database, cache: KeyCache, apiUsers?: ApiUserCache): Promise<() => Promise<void>> {
   const onChange = (keyId: string) => {
     void cache.refresh(keyId).catch((e: Error) => console.error(`[keys] refresh failed: ${e.message}`));
   };
   const onAccountChange = (accountId: string) => {
     void cache.refreshAccount(accountId).catch((e: Error) => console.error(`[keys] account refresh failed: ${e.message}`));
+    void apiUsers?.refreshAccount(accountId).catch((e: Error) => console.error(`[api-users] account refresh failed: ${e.message}`));
+  };
+  const onApiUserChange = (username: string) => {
+    void apiUsers?.refresh(username).catch((e: Error) => console.error(`[api-users] refresh failed: ${e.message}`));
   };
   const backstop = setInterval(() => void cache.loadAll().catch(() => {}), BACKSTOP_MS);
   backstop.unref();
 
   if (db.pglite) {
-    const unlisten = [await db.pglite.listen(KEY_CHANGED_CHANNEL, onChange), await db.pglite.listen(ACCOUNT_CHANGED_CHANNEL, onAccountChange)];
+    const unlisten = [
+      await db.pglite.listen(KEY_CHANGED_CHANNEL, onChange),
+      await db.pglite.listen(ACCOUNT_CHANGED_CHANNEL, onAccountChange),
+      await db.pglite.listen(API_USER_CHANGED_CHANNEL, onApiUserChange),
+    ];
     return async () => {
       clearInterval(backstop);
       for (const stop of unlisten) await stop().catch(() => {});
@@ -43,15 +52,17 @@ export async function followKeyChanges(db: Database, cache: KeyCache): Promise<(
     c.on("notification", (msg) => {
       if (!msg.payload) return;
       if (msg.channel === ACCOUNT_CHANGED_CHANNEL) onAccountChange(msg.payload);
+      else if (msg.channel === API_USER_CHANGED_CHANNEL) onApiUserChange(msg.payload);
       else onChange(msg.payload);
     });
     c.on("error", () => {
       if (stopped) return;
       client = null;
+      apiUsers?.clear(); // events may be missed until the listener is back
       setTimeout(() => void connect().then(() => cache.loadAll()).catch(() => {}), 1000).unref();
     });
     await c.connect();
-    await c.query(`LISTEN ${KEY_CHANGED_CHANNEL}; LISTEN ${ACCOUNT_CHANGED_CHANNEL}`);
+    await c.query(`LISTEN ${KEY_CHANGED_CHANNEL}; LISTEN ${ACCOUNT_CHANGED_CHANNEL}; LISTEN ${API_USER_CHANGED_CHANNEL}`);
     client = c;
   };
   await connect();

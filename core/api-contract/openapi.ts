@@ -28,7 +28,9 @@ export function buildOpenApiDocument() {
       version: "1.0.0",
       description:
         "Authenticate with an API key: HTTP Basic with any username and the key as the password " +
-        "(`curl --user 'api:KEY' …`), or `Authorization: Bearer KEY`. Errors are RFC 9457 problem details.",
+        "(`curl --user 'api:KEY' …`), or `Authorization: Bearer KEY`; or as an API user: HTTP Basic with its generated " +
+        "user name and its password (`curl --user 'apiuser-…@api.example.com:PASSWORD' …`). API users have the account's " +
+        "full API access. Errors are RFC 9457 problem details.",
       contact: { name: "Developer's corner", url: "https://developers-corner.dev" },
       license: { name: "MIT", identifier: "MIT" },
     },
@@ -37,7 +39,7 @@ export function buildOpenApiDocument() {
     tags: [{ name: "Keys", description: "Who a key belongs to, and checking keys presented to your own services." }],
     components: {
       securitySchemes: {
-        basicAuth: { type: "http", scheme: "basic", description: "Username: anything. Password: the API key." },
+        basicAuth: { type: "http", scheme: "basic", description: "Username: anything, password: the API key; or an API user's name and password." },
         bearerAuth: { type: "http", scheme: "bearer", description: "The API key as the bearer token." },
       },
       schemas: {
@@ -52,13 +54,14 @@ export function buildOpenApiDocument() {
         get: {
           operationId: "whoami",
           tags: ["Keys"],
-          summary: "Who does this key belong to?",
-          description: "Answers the account (with its kind: standard, whitelabel or developer), its limits and the key you authenticated with: a quick way to test a key. Any key works; no scope is needed. A developer account has `limits.production: false` and trial-like limits that your sending platform should enforce.",
+          summary: "Who am I?",
+          description:
+            "Answers the account (its kind: standard, whitelabel or developer), its limits and the principal you authenticated as (an API key, or an API user): a quick way to test credentials. Any key works; no scope is needed. A developer account has `limits.production: false` and trial-like limits that your sending platform should enforce.",
           responses: {
             "200": { description: "The key is valid", content: json("WhoamiResponse", { example: whoamiExample }) },
             "400": problem("400", "Malformed Authorization header"),
-            "401": problem("401", "Missing, unknown or wrong key"),
-            "403": problem("403", "Key disabled, expired, or not allowed from this IP address"),
+            "401": problem("401", "Missing, unknown or wrong key; or an unknown API user or wrong password"),
+            "403": problem("403", "Key disabled, expired, or not allowed from this IP address; API user disabled (USER_DISABLED); account suspended"),
             "429": problem("429", "Too many requests in flight or too many failed authentications from this IP"),
           },
         },

@@ -32,7 +32,19 @@ export const limitsSchema = z
   })
   .describe("Limits the sending platform enforces for the account");
 
-export const whoamiResponseSchema = z.object({ account: accountSchema, limits: limitsSchema, key: keyInfoSchema });
+export const principalSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("api_key"), keyId: z.string() }),
+    z.object({ type: z.literal("api_user"), username: z.string().describe("The API user's generated name") }),
+  ])
+  .describe("Who authenticated: an API key, or an API user (HTTP Basic with its user name and password)");
+
+export const whoamiResponseSchema = z.object({
+  account: accountSchema,
+  limits: limitsSchema,
+  principal: principalSchema,
+  key: keyInfoSchema.nullable().describe("The key used; null when an API user authenticated"),
+});
 
 export const verifyRequestSchema = z
   .object({

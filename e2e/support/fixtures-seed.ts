@@ -42,6 +42,9 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
   await prisma.user.create({ data: { email: E2E_USERS.password, passwordHash, memberships: { create: { accountId: sessionsCo.accountId, role: "developer" } } } });
   await ownerOf(prisma, "Team Co", E2E_USERS.team, passwordHash);
   await ownerOf(prisma, "Existing Co", E2E_USERS.teamExisting, passwordHash);
+  const profileCo = await ownerOf(prisma, "Profile Co", E2E_USERS.profile, passwordHash);
+  const leaveCo = await prisma.account.create({ data: { name: "Leave Co" } });
+  await prisma.membership.create({ data: { accountId: leaveCo.id, userId: profileCo.userId, role: "viewer" } });
   const beta = await prisma.account.create({ data: { name: "Switch Beta" } });
   await prisma.user.create({
     data: {
@@ -50,5 +53,5 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
       memberships: { create: [{ accountId: alpha.accountId, role: "admin", createdAt: new Date(Date.now() - 60_000) }, { accountId: beta.id, role: "developer" }] },
     },
   });
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co";
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co, Profile Co and Leave Co";
 }

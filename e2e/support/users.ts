@@ -20,4 +20,6 @@ export const E2E_USERS = {
   team: "team@example.com",
   /** Has a user (and an account of their own) before Team Co invites them. */
   teamExisting: "team-existing@example.com",
+  /** Profile Co's owner, also a viewer in Leave Co: turns key emails off and leaves Leave Co from the profile. */
+  profile: "profile@example.com",
 } as const;

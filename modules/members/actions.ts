@@ -9,7 +9,7 @@ import { KEYS_PATH } from "@/modules/api-keys/nav";
 import { acceptAsNewUser, acceptAsSignedInUser } from "./data/accept";
 import { createApiUser, deleteApiUser, setApiUserEnabled, updateApiUser } from "./data/api-users";
 import { inviteMember, resendInvitation, revokeInvitation } from "./data/invitations";
-import { changeMemberRole, leaveAccount, removeMember, transferOwnership } from "./data/members";
+import { changeMemberRole, leaveAccount, leaveAccountById, removeMember, transferOwnership } from "./data/members";
 import { USERS_PATH } from "./nav";
 import * as s from "./schema";
 
@@ -21,6 +21,7 @@ export const revokeInvitationAction = defineAction(s.invitationIdSchema, ({ id }
 export const changeMemberRoleAction = defineAction(s.changeRoleSchema, ({ userId, role }, ctx) => changeMemberRole(ctx, userId, role), { revalidate });
 export const removeMemberAction = defineAction(s.memberSchema, ({ userId }, ctx) => removeMember(ctx, userId), { revalidate });
 export const leaveAccountAction = defineAction(s.emptySchema, (_input, ctx) => leaveAccount(ctx));
+export const leaveMembershipAction = defineAction(s.leaveMembershipSchema, ({ accountId }, ctx) => leaveAccountById(ctx, accountId), { revalidate: "/settings/profile" });
 export const transferOwnershipAction = defineAction(s.memberSchema, ({ userId }, ctx) => transferOwnership(ctx, userId), { revalidate });
 
 export const createApiUserAction = defineAction(s.apiUserCreateSchema, (input, ctx) => createApiUser(ctx, input), { revalidate });

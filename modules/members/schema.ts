@@ -10,6 +10,7 @@ const email = z.string().max(254, "Enter a valid email address").trim().toLowerC
 export const inviteSchema = z.object({ email, role }).strict();
 export type InviteValues = z.input<typeof inviteSchema>;
 export const invitationIdSchema = z.object({ id: idSchema }).strict();
+export const leaveMembershipSchema = z.object({ accountId: idSchema }).strict();
 export const changeRoleSchema = z.object({ userId: idSchema, role }).strict();
 export const memberSchema = z.object({ userId: idSchema }).strict();
 export const emptySchema = z.object({}).strict();

@@ -9,6 +9,7 @@ export const profileFeature = defineFeature({
   auditLabels: {
     "user.password_changed": "changed their password",
     "user.signed_out_everywhere": "signed out of every session",
+    "user.notifications_changed": "changed which key emails they get",
   },
   policy: {},
 });

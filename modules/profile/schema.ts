@@ -13,3 +13,7 @@ export const changePasswordSchema = z
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password you have not been using" });
 
 export type ChangePasswordValues = z.input<typeof changePasswordSchema>;
+
+/** Which key emails the person wants (profile page). */
+export const notificationsSchema = z.object({ keyExpiry: z.boolean(), rotationDigest: z.boolean() }).strict();
+export type NotificationsValues = z.input<typeof notificationsSchema>;

@@ -1,19 +1,24 @@
 /**
- * Bench data: 100 accounts × 100 keys (10,000), inserted directly with createMany. The plaintext keys are
- * written to data/bench/keys.json for the load generator only (data/ is git-ignored).
+ * Bench data: 100 accounts × 100 keys (10,000), inserted directly with createMany, and one API user per account
+ * (argon2id like real ones). The plaintext keys are written to data/bench/keys.json for the load generator only
+ * (data/ is git-ignored); the API users' credentials are only returned.
  */
 import fs from "node:fs";
 import type { DatabaseConfig } from "@/core/db/config";
 import { resetAndMigrate } from "@/core/db/reset";
-import { generateKeyId, issueSecret } from "@/core/secrets/generate";
+import { generateKeyId, issueSecret, randomBase62 } from "@/core/secrets/generate";
+import { hashPassword } from "@/core/secrets/password";
 
 export const BENCH_DIR = "data/bench";
 export const KEYS_FILE = `${BENCH_DIR}/keys.json`;
 
-export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 100, perAccount = 100): Promise<string[]> {
+export type BenchData = { keys: string[]; apiUsers: { username: string; password: string }[] };
+
+export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 100, perAccount = 100): Promise<BenchData> {
   const db = await resetAndMigrate(config);
   try {
     const keys: string[] = [];
+    const apiUsers: BenchData["apiUsers"] = [];
     for (let a = 0; a < accounts; a++) {
       const account = await db.prisma.account.create({ data: { name: `Bench account ${a}` } });
       const rows = [];
@@ -33,10 +38,13 @@ export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 10
         });
       }
       await db.prisma.apiKey.createMany({ data: rows });
+      const user = { username: `apiuser-${randomBase62(8)}@api.bench.local`, password: `bench-${randomBase62(12)}-1` };
+      await db.prisma.apiUser.create({ data: { accountId: account.id, username: user.username, description: "Bench", passwordHash: await hashPassword(user.password) } });
+      apiUsers.push(user);
     }
     fs.mkdirSync(BENCH_DIR, { recursive: true });
     fs.writeFileSync(KEYS_FILE, JSON.stringify(keys));
-    return keys;
+    return { keys, apiUsers };
   } finally {
     await db.close();
   }

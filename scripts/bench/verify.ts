@@ -3,7 +3,8 @@
  * first). DATABASE_URL picks the database (default: a fresh PGlite in data/bench/db). With autocannon at 50
  * connections, BENCH_SECONDS (10) a pass, BENCH_ROUNDS (3) rounds: (a) whoami on our server with random valid
  * keys and (c) a bare node:http baseline doing the same work (scripts/bench/baseline-server.ts) alternate, the
- * order swapped every round; then (b) our server with random unknown keys (well-formed, valid checksum). Before
+ * order swapped every round, then (u) whoami as API users (HTTP Basic, one per account; argon2id checked once per
+ * user, then the remembered credential); then (b) our server with random unknown keys (well-formed, valid checksum). Before
  * every pass the server under test must be idle (no CPU for longer than a usage flush interval). Prints each
  * pass, then the median and spread (min–max) of req/s, p50, p99 and peak RSS, and the ratio (a)/(c) per round.
  */
@@ -42,9 +43,10 @@ function unknownKey(): string {
   return `${keyId}.${random}${checksum(`${keyId}.${random}`)}`;
 }
 
-async function load(kind: Pass["kind"], roundNo: number, port: number, keys: string[], target: Started, seconds = SECONDS): Promise<Pass> {
+const basicAuth = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+
+async function load(kind: Pass["kind"], roundNo: number, port: number, headers: string[], target: Started, seconds = SECONDS): Promise<Pass> {
   const idleMs = kind === "c" ? await waitIdle(target.pid, 1000) : await waitIdle(target.pid, FLUSH_MS + 1500);
-  const headers = keys.map((k) => `Basic ${Buffer.from(`api:${k}`).toString("base64")}`);
   const latencies = new Latencies();
   const instance = autocannon({
     url: `http://127.0.0.1:${port}/api/v1/whoami`,
@@ -76,8 +78,10 @@ async function main() {
   const config = resolveDatabaseConfig(process.env.DATABASE_URL || `file:${BENCH_DIR}/db`);
   const databaseUrl = config.kind === "postgres" ? config.url : `file:${BENCH_DIR}/db`;
   console.log(`Preparing 10,000 keys in 100 accounts on ${describeDatabase(config)}…`);
-  const keys = await prepareBenchDatabase(config);
-  const unknown = Array.from({ length: 10_000 }, unknownKey);
+  const data = await prepareBenchDatabase(config);
+  const keys = data.keys.map((k) => basicAuth("api", k));
+  const apiUsers = data.apiUsers.map((u) => basicAuth(u.username, u.password));
+  const unknown = Array.from({ length: 10_000 }, () => basicAuth("api", unknownKey()));
 
   let server: Started | undefined;
   let baseline: Started | undefined;
@@ -90,6 +94,7 @@ async function main() {
     // One short unreported pass each, so the first measured round does not pay for JIT warm-up.
     await load("a", 0, PORT, keys, server, 3);
     await load("c", 0, PORT + 1, keys, baseline, 3);
+    await load("u", 0, PORT, apiUsers, server, 3);
     for (let r = 1; r <= ROUNDS; r++) {
       const order = r % 2 === 1 ? (["a", "c"] as const) : (["c", "a"] as const);
       for (const kind of order) {
@@ -97,6 +102,8 @@ async function main() {
         passes.push(pass);
         console.log(JSON.stringify(pass));
       }
+      passes.push(await load("u", r, PORT, apiUsers, server));
+      console.log(JSON.stringify(passes.at(-1)));
     }
     for (let r = 1; r <= ROUNDS; r++) {
       passes.push(await load("b", r, PORT, unknown, server));

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { getPrisma } from "@/core/registry";
-import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { acceptInvitation, findInvitation, inviteMember, resendInvitation, revokeInvitation, tokenHash } from "@/modules/members/data/invitations";
-import { changeMemberRole, leaveAccount, removeMember, transferOwnership } from "@/modules/members/data/members";
+import { changeMemberRole, leaveAccount, leaveAccountById, removeMember, transferOwnership } from "@/modules/members/data/members";
 import { createTestAccount } from "../support/fixtures";
 
 const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
@@ -122,6 +122,19 @@ describe("roles and the last owner", () => {
     expect(await roles(acct.accountId)).toMatchObject({ [owner.email]: "admin", [acct.ctx.admin.email]: "owner" });
     await leaveAccount({ ...owner, role: "admin" });
     expect((await roles(acct.accountId))[owner.email]).toBeUndefined();
+  });
+
+  it("leaving from the profile page: any direct membership by id, never the last owner, never someone else's account", async () => {
+    const acct = await createTestAccount("Leave");
+    const other = await createTestAccount("Stranger");
+    const dev = acct.ctx.developer;
+    const activeElsewhere = { ...dev, accountId: other.accountId }; // the active account does not matter
+    expect(await errorOf(leaveAccountById(activeElsewhere, other.accountId))).toBeInstanceOf(NotFoundError);
+    expect(((await errorOf(leaveAccountById(acct.ctx.owner, acct.accountId))) as Error).message).toMatch(/at least one owner/);
+    await leaveAccountById(activeElsewhere, acct.accountId);
+    expect((await roles(acct.accountId))[dev.email]).toBeUndefined();
+    expect((await roles(other.accountId))[dev.email]).toBeUndefined();
+    expect(await errorOf(leaveAccountById(dev, acct.accountId))).toBeInstanceOf(NotFoundError);
   });
 
   it.skipIf(!isPostgres)("two owners demoting each other at once leave exactly one owner (PostgreSQL)", async () => {

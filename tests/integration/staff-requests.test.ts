@@ -34,12 +34,17 @@ describe("requests for more subaccounts", () => {
     expect(await getSubaccountsOverview(acme.ctx.owner)).toMatchObject({ used: 3, max: 5, latestRequest: { status: "approved", count: 2 } });
     await expect(createSubaccount(acme.ctx.owner, { name: "Four", firstKey: null })).resolves.toMatchObject({ name: "Four" });
     expect((await auditEventsOf(acme.accountId)).find((e) => e.action === "request.approved")).toMatchObject({ actorId: s.userId, actorEmail: s.email });
+    const mail = await (await getPrisma()).outboxEmail.findMany({ where: { to: acme.ctx.admin.email, kind: "request_decision" } });
+    expect(mail.map((m) => m.subject)).toEqual([`Your request for more subaccounts for ${acme.name} was approved`]);
   });
 
   it("decline → the reason is shown to the requester; the limit stays", async () => {
     const acme = await atLimit();
     const { id } = await requestMoreSubaccounts(acme.ctx.owner, { count: 10, reason: "Reselling" });
     await declineRequest(await staff(), id, "Reselling needs a partner contract; please contact sales.");
+    const [mail] = await (await getPrisma()).outboxEmail.findMany({ where: { to: acme.ctx.owner.email, kind: "request_decision" } });
+    expect(mail).toMatchObject({ subject: `Your request for more subaccounts for ${acme.name} was declined` });
+    expect(mail!.text).toContain("Reason: Reselling needs a partner contract; please contact sales.");
     expect(await getSubaccountsOverview(acme.ctx.owner)).toMatchObject({
       max: 3,
       latestRequest: { status: "declined", decisionReason: "Reselling needs a partner contract; please contact sales." },

@@ -161,7 +161,9 @@ export async function updateApiKey(ctx: ActorContext, id: string, input: ApiKeyI
     const changed = Object.keys(next).filter(
       (k) => JSON.stringify(existing[k as keyof typeof existing]) !== JSON.stringify(next[k as keyof typeof next]),
     );
-    const row = await tx.apiKey.update({ where: { id, accountId: ctx.accountId }, data: next, select: apiKeySelect });
+    // A new expiry date deserves its own "expires within 7 days" email.
+    const notice = changed.includes("expiresAt") ? { expiryNoticeSentAt: null } : {};
+    const row = await tx.apiKey.update({ where: { id, accountId: ctx.accountId }, data: { ...next, ...notice }, select: apiKeySelect });
     await keyChanged(tx, ctx, "api_key.updated", row, { changed });
     return { keyId: row.keyId, result: toApiKeyDto(row) };
   });

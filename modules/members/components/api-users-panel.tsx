@@ -5,7 +5,7 @@
  */
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/ui/code-block";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -22,6 +22,8 @@ const noSubscribe = () => () => {};
 
 export function ApiUsersPanel({ users, canManage, now }: { users: ApiUserDto[]; canManage: boolean; now: number }) {
   const [open, setOpen] = useState<Open>(null);
+  // The "added" dialog replaces the form the button opened: focus goes back to the button, not to <body>.
+  const addButton = useRef<HTMLButtonElement>(null);
   const { pending, run } = useActionRunner();
   const origin = useSyncExternalStore(noSubscribe, () => window.location.origin, () => "");
   const close = () => setOpen(null);
@@ -33,7 +35,7 @@ export function ApiUsersPanel({ users, canManage, now }: { users: ApiUserDto[]; 
         <p className="max-w-2xl text-sm text-slate-700">
           An API user signs API requests with HTTP Basic: its username and password. {canManage ? null : "Only an owner can add or change API users."}
         </p>
-        {canManage ? <Button onClick={() => setOpen({ kind: "add" })}>Add API user</Button> : null}
+        {canManage ? <Button ref={addButton} onClick={() => setOpen({ kind: "add" })}>Add API user</Button> : null}
       </div>
       {users.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-10 text-center">
@@ -60,7 +62,7 @@ export function ApiUsersPanel({ users, canManage, now }: { users: ApiUserDto[]; 
           />
         ) : null}
       </Dialog>
-      <Dialog open={open?.kind === "created"} onOpenChange={(o) => (o ? undefined : close())} title="API user added" size="lg"
+      <Dialog open={open?.kind === "created"} onOpenChange={(o) => (o ? undefined : close())} title="API user added" size="lg" returnFocusTo={addButton}
         description="Use this username with the password you chose. We keep only a hash of the password.">
         {open?.kind === "created" ? (
           <div className="space-y-4">

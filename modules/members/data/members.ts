@@ -9,6 +9,7 @@ import { getPrisma } from "@/core/registry";
 import type { Prisma } from "@/core/generated/prisma/client";
 import type { Role } from "@/core/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit";
+import { loadActorContext } from "@/lib/auth/memberships";
 import type { ActorContext } from "@/lib/auth/context";
 import { assertCan } from "@/lib/auth/guard";
 import { ROLE_LABELS } from "@/lib/auth/policy";
@@ -79,6 +80,16 @@ export async function leaveAccount(ctx: ActorContext) {
     await tx.membership.deleteMany({ where: { accountId: ctx.accountId, userId: ctx.userId } });
     await recordAudit(tx, ctx, { action: "member.left", targetType: "user", targetId: ctx.userId, targetLabel: ctx.email });
   });
+}
+
+/**
+ * Leave any account one is a direct member of (the profile page), not only the active one: the person's context in
+ * that account is loaded afresh, so the same rules apply (never the last owner). Inherited access cannot be left.
+ */
+export async function leaveAccountById(ctx: ActorContext, accountId: string) {
+  const there = await loadActorContext(ctx.userId, { ip: ctx.ip, userAgent: ctx.userAgent }, accountId);
+  if (!there || there.accountId !== accountId) throw new NotFoundError("Account");
+  return leaveAccount(there);
 }
 
 /** The owner hands ownership to another member, who becomes an owner; the previous owner becomes an admin. */

@@ -12,6 +12,7 @@ import type { StaffContext } from "@/lib/auth/staff";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { approveDeveloperRequest, declineDeveloperRequest } from "@/modules/developer-accounts/public";
 import type { StaffRequestDto } from "../types";
+import { requestDecisionEmail } from "./emails";
 
 const SELECT = {
   id: true,
@@ -74,12 +75,18 @@ async function decide(staff: StaffContext, id: string, status: "approved" | "dec
     });
     if (claimed.count === 0) throw new AppError("This request has already been decided; decisions are final.");
     await effect(tx, request);
+    const what = request.type === "subaccounts" ? "more subaccounts" : request.type.replace("_", " ");
+    const to = request.requestedBy?.email ?? request.requesterEmail;
+    // Developer-account decisions send their own email (what was created, or the invitation that follows).
+    if (to && request.type !== "developer_account") {
+      await requestDecisionEmail(tx, to, { what, approved: status === "approved", reason, accountName: request.account?.name ?? null, path: request.type === "subaccounts" ? "/settings/account/subaccounts" : "/" });
+    }
     if (request.account) {
       await recordAudit(tx, { ...staff, accountId: request.account.id }, {
         action: status === "approved" ? "request.approved" : "request.declined",
         targetType: "request",
         targetId: id,
-        targetLabel: request.type === "subaccounts" ? "more subaccounts" : request.type.replace("_", " "),
+        targetLabel: what,
         details: { reason, staff: staff.email },
       });
     }
