@@ -28,6 +28,7 @@ async function approve(browser: Browser, rowText: string, shows: string) {
   await staff.getByRole("row").filter({ hasText: rowText }).getByRole("link", { name: "Developer account" }).click();
   await expect(staff.getByText(shows, { exact: true })).toBeVisible();
   await expectAccessible(staff, "staff developer-account request");
+  await screenshots(staff, "staff-developer-request");
   await staff.getByRole("button", { name: "Approve" }).click();
   await expect(staff.getByText(/Approved by staff@example.com/)).toBeVisible();
   return staff;

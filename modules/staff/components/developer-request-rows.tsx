@@ -1,4 +1,5 @@
 /** A developer-account request's own fields in the staff request page (a snapshot taken when it was sent). */
+import { developerLimitDefaults } from "@/modules/developer-accounts/limits";
 const ROWS = [
   ["useCase", "Use case"],
   ["company", "Company"],
@@ -22,4 +23,14 @@ export function DeveloperRequestRows({ details }: { details: Record<string, unkn
       </div>
     );
   });
+}
+
+export function WhatApprovalDoes({ mainAccount }: { mainAccount: string | null }) {
+  const limits = developerLimitDefaults();
+  return (
+    <p className="text-sm text-slate-700">
+      Approving creates a developer account (not for production; {limits.emailsPerDay} emails a day, {limits.maxApiKeys} API keys)
+      {mainAccount ? `, linked to ${mainAccount},` : ""} with the requester as its owner; a person without a user is invited by email.
+    </p>
+  );
 }

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { getRequest } from "../data/requests";
 import { STAFF_REQUESTS_PATH } from "../nav";
 import { DecisionForms } from "./decision-forms";
-import { DeveloperRequestRows } from "./developer-request-rows";
+import { DeveloperRequestRows, WhatApprovalDoes } from "./developer-request-rows";
 import { STATUS_LABELS, STATUS_STYLES, TYPE_LABELS } from "./labels";
 
 export async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
@@ -43,6 +43,7 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
           </>
         ) : null}
       </dl>
+      {request.status === "pending" && request.type === "developer_account" ? <WhatApprovalDoes mainAccount={request.account?.name ?? null} /> : null}
       {request.status === "pending" ? (
         <DecisionForms id={request.id} showsLimit={request.type === "subaccounts"} suggestedLimit={(request.account?.maxSubaccounts ?? 0) + (details.count ?? 0)} />
       ) : (
