@@ -95,13 +95,25 @@ export class ApiUserCache {
     return pending;
   }
 
-  /** A change event for one user: older reads are void, the memo is forgotten, and the user is read again. */
+  /**
+   * A change event for one user: older reads are void and the user is read again. The remembered credential is
+   * forgotten unless the re-read shows the same password hash and an enabled user (this instance also hears its
+   * own NOTIFY after the write-through; that echo must not cost the next request an argon2 check). It could not
+   * match a new password anyway: the digest covers the stored hash.
+   */
   async refresh(username: string): Promise<void> {
     const at = ++this.clock;
+    const before = this.entries.get(username)?.record ?? null;
     this.invalidated.set(username, at);
-    this.memo.delete(username);
     this.entries.delete(username);
-    const read = this.fetch(username).catch((e: Error) => console.error(`[api-users] re-read failed, user refused until read again: ${e.message}`));
+    const read = this.fetch(username)
+      .then((after) => {
+        if (!after || !before || !after.enabled || after.passwordHash !== before.passwordHash) this.memo.delete(username);
+      })
+      .catch((e: Error) => {
+        this.memo.delete(username);
+        console.error(`[api-users] re-read after a change failed: ${e.message}`);
+      });
     await this.reads.settle(username, at, read);
   }
 
@@ -135,7 +147,8 @@ export class ApiUserCache {
     this.stats.reads++;
     const row = (await this.sql.query<Row>(`${SELECT} WHERE u."username" = $1`, [username])).rows[0];
     const record = row ? { id: row.id, username: row.username, enabled: row.enabled, passwordHash: row.passwordHash, account: accountOf(row) } : null;
-    if ((this.invalidated.get(username) ?? 0) > started) return null; // a change came in meanwhile: its own read decides
+    // A change came in while this read ran: read again, so the caller gets the state after that change.
+    if ((this.invalidated.get(username) ?? 0) > started) return this.fetch(username);
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(username, { record, epoch: started, readAt: Date.now() });
     return record;

@@ -34,7 +34,10 @@ export class KeyCache {
   private misses = new Map<string, number>();
   private inflight = new Map<string, Promise<KeyRecord | null>>();
   private queued = new Set<string>();
+  /** Ids of the batch being read right now: asked again meanwhile, they are not queued a second time. */
+  private lookingUp = new Set<string>();
   private batchTimer: NodeJS.Timeout | null = null;
+  private batchRunning: Promise<void> = Promise.resolve();
   /** accountId → its keys' ids, so an account's change (suspend, delete, rename) reaches each of them. */
   private byAccount = new Map<string, Set<string>>();
   /** One shared, immutable AccountInfo per account and state. */
@@ -74,7 +77,7 @@ export class KeyCache {
 
   /** For an id never heard of: look it up without making the caller wait (budgeted, deduplicated). */
   lookupInBackground(keyId: string): void {
-    if (this.queued.has(keyId) || this.inflight.has(keyId) || this.peek(keyId) !== undefined) return;
+    if (this.queued.has(keyId) || this.lookingUp.has(keyId) || this.inflight.has(keyId) || this.peek(keyId) !== undefined) return;
     if (!this.takeBudget(Date.now())) {
       this.stats.skippedLookups++;
       return;
@@ -82,7 +85,9 @@ export class KeyCache {
     // Batched on a timer, not run after this request: the caller never pays for the database, and the request
     // that follows an unknown id is not the one that does either (on PGlite queries run on this thread).
     this.queued.add(keyId);
-    this.batchTimer ??= setTimeout(() => void this.lookUpQueued().catch((e: Error) => console.error(`[keys] look-up failed: ${e.message}`)), LOOKUP_BATCH_MS);
+    this.batchTimer ??= setTimeout(() => {
+      this.batchRunning = this.lookUpQueued().catch((e: Error) => console.error(`[keys] look-up failed: ${e.message}`));
+    }, LOOKUP_BATCH_MS);
     this.batchTimer.unref?.();
   }
 
@@ -92,13 +97,23 @@ export class KeyCache {
     this.queued.clear();
     const started = ++this.clock;
     this.stats.lookups += ids.length;
-    const { rows } = await this.sql.query<Row>(`${SELECT} WHERE k."keyId" = ANY($1::text[])`, [ids]);
+    for (const id of ids) this.lookingUp.add(id);
+    const { rows } = await this.sql
+      .query<Row>(`${SELECT} WHERE k."keyId" = ANY($1::text[])`, [ids])
+      .finally(() => ids.forEach((id) => this.lookingUp.delete(id)));
     const found = new Set<string>();
     for (const row of rows) {
       found.add(row.keyId);
       this.apply(row.keyId, this.toRecord(row), started);
     }
     for (const keyId of ids) if (!found.has(keyId)) this.rememberMiss(keyId, started);
+  }
+
+  /** Resolves once no background look-up is queued or running (tests and tools: counts then mean something). */
+  async settled(): Promise<void> {
+    while (this.batchTimer) await new Promise((resolve) => setTimeout(resolve, LOOKUP_BATCH_MS));
+    await this.batchRunning;
+    await Promise.all([...this.inflight.values()].map((p) => p.catch(() => null)));
   }
 
   /** Awaitable look-up of one key (tests, tools): the cache's answer once the database has been asked. */
