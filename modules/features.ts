@@ -2,12 +2,13 @@
 import { accountsFeature } from "./accounts/nav";
 import { apiKeysFeature } from "./api-keys/nav";
 import { auditFeature } from "./audit/nav";
+import { developerAccountsFeature } from "./developer-accounts/nav";
 import { profileFeature } from "./profile/nav";
 import { membersFeature } from "./members/nav";
 import { staffFeature } from "./staff/nav";
 import { subaccountsFeature } from "./subaccounts/nav";
 
-export const FEATURES = [apiKeysFeature, auditFeature, subaccountsFeature, membersFeature, accountsFeature, profileFeature, staffFeature] as const;
+export const FEATURES = [apiKeysFeature, auditFeature, subaccountsFeature, membersFeature, developerAccountsFeature, accountsFeature, profileFeature, staffFeature] as const;
 
 type PolicyOf<F> = F extends { policy: Readonly<Record<infer Op, unknown>> } ? Op : never;
 /** Every policy operation any feature declares. */

@@ -21,6 +21,8 @@ export const DEMO_USERS = [
 /** Platform staff (no account; /staff) and a subaccount's own admin (sees Acme Europe only). */
 export const DEMO_STAFF = { email: "staff@example.com", name: "Sam Staff" } as const;
 export const DEMO_SUBACCOUNT_ADMIN = { email: "eu-admin@example.com", name: "Elena EU", account: "Acme Europe" } as const;
+/** The owner of a whitelabel account: no API keys there; asks for a developer account instead. */
+export const DEMO_WHITELABEL_OWNER = { email: "wl-owner@example.com", name: "Wendy Whitelabel", account: "Initech" } as const;
 export const DEMO_MULTI_ACCOUNT_USERS = [
   { email: "consultant@example.com", name: "Casey Consultant", memberships: [{ account: "Acme Ltd.", role: "admin" }, { account: "Globex", role: "developer" }] },
 ] as const;
@@ -67,11 +69,15 @@ export async function seedDemo(prisma: PrismaClient): Promise<string> {
     data: { email: DEMO_SUBACCOUNT_ADMIN.email, name: DEMO_SUBACCOUNT_ADMIN.name, passwordHash, memberships: { create: { accountId: europe.id, role: "admin" } } },
   });
   await prisma.user.create({ data: { ...DEMO_STAFF, passwordHash, staff: true } });
+  const initech = await prisma.account.create({ data: { name: DEMO_WHITELABEL_OWNER.account, kind: "whitelabel" } });
+  await prisma.user.create({
+    data: { email: DEMO_WHITELABEL_OWNER.email, name: DEMO_WHITELABEL_OWNER.name, passwordHash, memberships: { create: { accountId: initech.id, role: "owner" } } },
+  });
   const apiUser = demoApiUser();
   await prisma.apiUser.create({
     data: { accountId: acme.id, username: apiUser.username, description: "Demo: nightly CRM import", passwordHash: await hashPassword(apiUser.password), createdById: users["owner@example.com"]! },
   });
 
-  const people = DEMO_USERS.length + DEMO_MULTI_ACCOUNT_USERS.length + 2;
-  return `Seeded Acme Ltd. (with Acme Europe and Acme US) and Globex: ${people} users (password "${DEMO_PASSWORD}"), 3 mailings, 5 API keys, 1 API user`;
+  const people = DEMO_USERS.length + DEMO_MULTI_ACCOUNT_USERS.length + 3;
+  return `Seeded Acme Ltd. (with Acme Europe and Acme US), Globex and Initech (whitelabel): ${people} users (password "${DEMO_PASSWORD}"), 3 mailings, 5 API keys, 1 API user`;
 }

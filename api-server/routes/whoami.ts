@@ -25,6 +25,7 @@ function answer(res: ServerResponse, caller: Caller): void {
   const key = caller.key;
   const body: WhoamiResponse = {
     account: accountBody(caller.account),
+    limits: caller.account.limits,
     principal: key ? { type: "api_key", keyId: key.keyId } : { type: "api_user", username: caller.apiUser.username },
     key: key ? { keyId: key.keyId, name: key.name, scopes: key.scopes, permissions: key.permissions, expiresAt: iso(key.expiresAt) } : null,
   };

@@ -15,7 +15,7 @@ import type { SqlRunner } from "@/core/db/migrate";
 import { equalBytes } from "@/core/secrets/hash";
 import { verifyPassword } from "@/core/secrets/password";
 import { LatestReads } from "./latest-reads";
-import { accountOf, type AccountInfo } from "./key-record";
+import { ACCOUNT_COLUMNS, accountOf, type AccountInfo } from "./key-record";
 
 export type ApiUserRecord = { id: string; username: string; enabled: boolean; passwordHash: string; account: AccountInfo };
 
@@ -28,8 +28,7 @@ const MAX_ENTRIES = 50_000;
 const TOUCH_EVERY_MS = 60_000;
 
 const SELECT = `SELECT u."id", u."username", u."enabled", u."passwordHash",
-  a."id" AS "accountId", a."number" AS "accountNumber", a."name" AS "accountName", a."kind"::text AS "accountKind",
-  a."status"::text AS "accountStatus", p."id" AS "parentId", p."number" AS "parentNumber", p."name" AS "parentName"
+  ${ACCOUNT_COLUMNS}
   FROM "ApiUser" u JOIN "Account" a ON a."id" = u."accountId" AND a."deletedAt" IS NULL
   LEFT JOIN "Account" p ON p."id" = a."parentId"`;
 

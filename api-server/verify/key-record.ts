@@ -9,6 +9,8 @@ export type AccountInfo = {
   kind: AccountKind;
   status: AccountStatus;
   parent: { id: string; number: number; name: string } | null;
+  /** What the sending platform enforces: developer accounts are never for production and have trial limits. */
+  limits: { production: boolean; emailsPerDay: number | null; apiKeys: number };
 };
 
 /** Everything verification needs about a key, kept warm in memory. Hashes are raw bytes for timingSafeEqual. */
@@ -29,6 +31,11 @@ export type KeyRecord = {
   previousSecretExpiresAt: number | null;
 };
 
+/** The account (a) and its parent (p) as accountOf() reads them; shared with the API-user cache. */
+export const ACCOUNT_COLUMNS = `a."id" AS "accountId", a."number" AS "accountNumber", a."name" AS "accountName", a."kind"::text AS "accountKind",
+  a."status"::text AS "accountStatus", a."production" AS "accountProduction", a."maxEmailsPerDay" AS "accountEmailsPerDay",
+  a."maxApiKeys" AS "accountMaxApiKeys", p."id" AS "parentId", p."number" AS "parentNumber", p."name" AS "parentName"`;
+
 /**
  * Read with plain SQL rather than Prisma: loading 10,000 keys this way is faster and leaves ~70 MB less resident
  * memory. Times come back as epoch milliseconds (EXTRACT treats our UTC timestamps as UTC).
@@ -37,8 +44,7 @@ export const SELECT = `SELECT k."id", k."keyId", k."name", k."scopes", k."permis
   (EXTRACT(EPOCH FROM k."expiresAt") * 1000)::float8 AS "expiresAtMs",
   k."secretHash", k."previousSecretHash",
   (EXTRACT(EPOCH FROM k."previousSecretExpiresAt") * 1000)::float8 AS "previousSecretExpiresAtMs",
-  a."id" AS "accountId", a."number" AS "accountNumber", a."name" AS "accountName", a."kind"::text AS "accountKind",
-  a."status"::text AS "accountStatus", p."id" AS "parentId", p."number" AS "parentNumber", p."name" AS "parentName"
+  ${ACCOUNT_COLUMNS}
   FROM "ApiKey" k JOIN "Account" a ON a."id" = k."accountId" AND a."deletedAt" IS NULL
   LEFT JOIN "Account" p ON p."id" = a."parentId"`;
 
@@ -61,6 +67,9 @@ export type Row = {
   accountName: string;
   accountKind: AccountKind;
   accountStatus: AccountStatus;
+  accountProduction: boolean;
+  accountEmailsPerDay: number | null;
+  accountMaxApiKeys: number;
   parentId: string | null;
   parentNumber: number | null;
   parentName: string | null;
@@ -74,6 +83,7 @@ export function accountOf(row: Row): AccountInfo {
     kind: row.accountKind,
     status: row.accountStatus,
     parent: row.parentId ? { id: row.parentId, number: row.parentNumber!, name: row.parentName! } : null,
+    limits: { production: row.accountProduction, emailsPerDay: row.accountEmailsPerDay, apiKeys: row.accountMaxApiKeys },
   };
 }
 

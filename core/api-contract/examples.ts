@@ -11,6 +11,7 @@ const ACME = { id: "cmacme00000000000000000001", number: "m1001", name: "Acme Lt
 
 export const whoamiExample: WhoamiResponse = {
   account: { id: "cmacme00000000000000000001", number: "m1001", name: "Acme Ltd.", kind: "standard", status: "active", parent: null },
+  limits: { production: true, emailsPerDay: null, apiKeys: 15 },
   principal: { type: "api_key", keyId: EXAMPLE_KEY_ID },
   key: { keyId: EXAMPLE_KEY_ID, name: "Website signup form", scopes: ["subscribers"], permissions: [], expiresAt: null },
 };

@@ -56,7 +56,7 @@ export function buildOpenApiDocument() {
           tags: ["Keys"],
           summary: "Who am I?",
           description:
-            "Answers the account and the principal you authenticated as (an API key, or an API user): a quick way to test credentials. Any key works; no scope is needed.",
+            "Answers the account (its kind: standard, whitelabel or developer), its limits and the principal you authenticated as (an API key, or an API user): a quick way to test credentials. Any key works; no scope is needed. A developer account has `limits.production: false` and trial-like limits that your sending platform should enforce.",
           responses: {
             "200": { description: "The key is valid", content: json("WhoamiResponse", { example: whoamiExample }) },
             "400": problem("400", "Malformed Authorization header"),

@@ -24,6 +24,14 @@ export const keyInfoSchema = z.object({
   expiresAt: z.iso.datetime().nullable(),
 });
 
+export const limitsSchema = z
+  .object({
+    production: z.boolean().describe("false for developer accounts: never use them for production traffic"),
+    emailsPerDay: z.number().int().nullable().describe("Emails the account may send a day; null means no limit"),
+    apiKeys: z.number().int().describe("Most API keys the account may have"),
+  })
+  .describe("Limits the sending platform enforces for the account");
+
 export const principalSchema = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("api_key"), keyId: z.string() }),
@@ -33,6 +41,7 @@ export const principalSchema = z
 
 export const whoamiResponseSchema = z.object({
   account: accountSchema,
+  limits: limitsSchema,
   principal: principalSchema,
   key: keyInfoSchema.nullable().describe("The key used; null when an API user authenticated"),
 });

@@ -37,7 +37,8 @@ function redisClient(): Redis | null {
   return redis;
 }
 
-function build(bucket: Bucket): RateLimiterAbstract {
+/** A limiter for `bucket`, shared through Redis when REDIS_URL is set; also used by other public forms. */
+export function buildRateLimiter(bucket: Bucket): RateLimiterAbstract {
   const client = redisClient();
   if (!client) return new RateLimiterMemory(bucket);
   return new RateLimiterRedis({ ...bucket, keyPrefix: `dc_${bucket.keyPrefix}`, storeClient: client, insuranceLimiter: new RateLimiterMemory(bucket) });
@@ -45,7 +46,7 @@ function build(bucket: Bucket): RateLimiterAbstract {
 
 let limiters: Record<keyof typeof BUCKETS, RateLimiterAbstract> | null = null;
 function get() {
-  limiters ??= Object.fromEntries(Object.entries(BUCKETS).map(([k, b]) => [k, build(b)])) as Record<keyof typeof BUCKETS, RateLimiterAbstract>;
+  limiters ??= Object.fromEntries(Object.entries(BUCKETS).map(([k, b]) => [k, buildRateLimiter(b)])) as Record<keyof typeof BUCKETS, RateLimiterAbstract>;
   return limiters;
 }
 

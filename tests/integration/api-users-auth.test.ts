@@ -39,7 +39,7 @@ describe("authentication", () => {
     expect(user.username).toMatch(/^apiuser-[A-Za-z0-9]{8}@api\./);
     const res = await whoami(a.url, basic(PASSWORD, user.username));
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ account: { id: acct.accountId, kind: "standard" }, principal: { type: "api_user", username: user.username }, key: null });
+    expect(res.body).toMatchObject({ account: { id: acct.accountId, kind: "standard" }, limits: { production: true, emailsPerDay: null, apiKeys: 15 }, principal: { type: "api_user", username: user.username }, key: null });
   });
 
   it("a wrong password and an unknown user get the very same 401 as a bad key", async () => {

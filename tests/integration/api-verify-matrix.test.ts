@@ -38,6 +38,7 @@ describe("GET /api/v1/whoami", () => {
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
       expect(res.body).toStrictEqual({
         account: { id: acct.accountId, number: expect.stringMatching(/^m\d{4,}$/), name: acct.name, kind: account.kind, status: "active", parent: null },
+        limits: { production: true, emailsPerDay: null, apiKeys: 15 },
         principal: { type: "api_key", keyId: key.keyId },
         key: { keyId: key.keyId, name: "Matrix valid", scopes: ["subscribers", "statistics"], permissions: ["archive_ready_to_receive"], expiresAt: "2099-12-31T23:59:59.999Z" },
       });

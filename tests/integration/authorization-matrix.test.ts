@@ -4,6 +4,8 @@
  * throw ForbiddenError and leave the database exactly as it was.
  */
 import { describe, expect, it } from "vitest";
+import { getIntegrationsOverview } from "@/modules/developer-accounts/data/queries";
+import { requestDeveloperAccount } from "@/modules/developer-accounts/data/requests";
 import { getPrisma } from "@/core/registry";
 import type { ActorContext } from "@/lib/auth/context";
 import { OPERATIONS, type Operation } from "@/lib/auth/policy";
@@ -40,6 +42,7 @@ import { auditEventsOf, createTestAccount, keyInput, keyRow, snapshotAccount, ty
 const KNOWN = [
   "apiKeys.view", "apiKeys.manage", "audit.view", "subaccounts.view", "subaccounts.manage",
   "members.view", "members.manage", "members.transferOwnership", "apiUsers.view", "apiUsers.manage",
+  "developerAccounts.view", "developerAccounts.request",
 ] as const;
 const ALL = (value: boolean) => Object.fromEntries(KNOWN.map((op) => [op, value])) as Record<Operation, boolean>;
 
@@ -67,6 +70,22 @@ const withApiUser = async (w: World) => {
 };
 
 const CASES: Case[] = [
+  {
+    name: "getIntegrationsOverview",
+    operation: "developerAccounts.view",
+    run: (ctx) => getIntegrationsOverview(ctx),
+    verify: async (result) => expect(result).toEqual({ requests: [], linked: [] }),
+  },
+  {
+    name: "requestDeveloperAccount",
+    operation: "developerAccounts.request",
+    run: (ctx) =>
+      requestDeveloperAccount(ctx, {
+        useCase: "staging", company: `${ctx.accountName} m${ctx.accountNumber}`, contactName: "Matrix", contactEmail: "matrix@example.test",
+        description: "A staging copy of our shop integration", platform: "", website: "",
+      }),
+    verify: async (_result, w) => expect(await (await getPrisma()).developerAccountRequest.count({ where: { mainAccountId: w.acct.accountId } })).toBe(1),
+  },
   {
     name: "listTeam",
     operation: "members.view",
@@ -239,10 +258,10 @@ describe("authorization matrix (expected table written by hand)", () => {
     expect(ROLES).toEqual(["owner", "admin", "developer", "viewer"]);
     // Every operation the product knows has at least one entry point here, and the table names no other.
     expect([...new Set(CASES.map((c) => c.operation))].sort()).toEqual([...OPERATIONS].sort());
-    expect(MATRIX).toHaveLength(4 * 23);
+    expect(MATRIX).toHaveLength(4 * 25);
     const granted = (role: Role) => MATRIX.filter((m) => m.role === role && m.allowed).length;
     expect({ owner: granted("owner"), admin: granted("admin"), developer: granted("developer"), viewer: granted("viewer") })
-      .toEqual({ owner: 23, admin: 20, developer: 4, viewer: 0 });
+      .toEqual({ owner: 25, admin: 22, developer: 4, viewer: 0 });
   });
 
   it.each(MATRIX.filter((m) => m.allowed).map((m) => [m.role, m.c.name, m] as const))(

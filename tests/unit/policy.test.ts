@@ -8,6 +8,7 @@ type Role = keyof typeof POLICY;
 const KNOWN = [
   "apiKeys.view", "apiKeys.manage", "audit.view", "subaccounts.view", "subaccounts.manage",
   "members.view", "members.manage", "members.transferOwnership", "apiUsers.view", "apiUsers.manage",
+  "developerAccounts.view", "developerAccounts.request",
 ] as const;
 const ALL = (value: boolean) => Object.fromEntries(KNOWN.map((op) => [op, value])) as Record<Operation, boolean>;
 
@@ -23,7 +24,7 @@ const MATRIX = ROLES.flatMap((role) => OPERATIONS.map((op) => [role, op, EXPECTE
 
 describe("can()", () => {
   it("covers every role × operation pair", () => {
-    expect(MATRIX).toHaveLength(4 * 10);
+    expect(MATRIX).toHaveLength(4 * 12);
   });
 
   it.each(MATRIX)("%s → %s is %s", (role, operation, allowed) => {
@@ -67,10 +68,13 @@ describe("POLICY table", () => {
     const granted = Object.fromEntries(ROLES.map((role) => [role, [...POLICY[role]].sort()]));
     expect(granted).toEqual({
       owner: [
-        "apiKeys.manage", "apiKeys.view", "apiUsers.manage", "apiUsers.view", "audit.view", "members.manage",
-        "members.transferOwnership", "members.view", "subaccounts.manage", "subaccounts.view",
+        "apiKeys.manage", "apiKeys.view", "apiUsers.manage", "apiUsers.view", "audit.view", "developerAccounts.request",
+        "developerAccounts.view", "members.manage", "members.transferOwnership", "members.view", "subaccounts.manage", "subaccounts.view",
       ],
-      admin: ["apiKeys.manage", "apiKeys.view", "apiUsers.view", "audit.view", "members.manage", "members.view", "subaccounts.manage", "subaccounts.view"],
+      admin: [
+        "apiKeys.manage", "apiKeys.view", "apiUsers.view", "audit.view", "developerAccounts.request", "developerAccounts.view",
+        "members.manage", "members.view", "subaccounts.manage", "subaccounts.view",
+      ],
       developer: ["apiKeys.view", "audit.view"],
       viewer: [],
     });

@@ -5,6 +5,7 @@ import { getActorContext, listMemberships } from "@/lib/auth/context";
 import { formatAccountNumber } from "@/core/account-number";
 import { ROLE_LABELS } from "@/lib/auth/policy";
 import { getStaffContext } from "@/lib/auth/staff";
+import { DeveloperBanner } from "@/modules/developer-accounts/components/developer-banner";
 import { STAFF_PATH } from "@/modules/staff/nav";
 import { AccountMenu } from "./account-menu";
 import { AccountSwitcher } from "./account-switcher";
@@ -47,6 +48,7 @@ export async function DashboardLayout({ children }: { children: React.ReactNode 
           <AccountMenu email={ctx.email} roleLabel={ROLE_LABELS[ctx.role]} accountName={ctx.accountName} accountNumber={formatAccountNumber(ctx.accountNumber)} />
         }
       />
+      <DeveloperBanner ctx={ctx} />
       {ctx.accountStatus === "suspended" ? (
         <div role="status" className="border-b border-amber-200 bg-amber-50 px-6 py-2 text-sm text-amber-900">
           <strong>{ctx.accountName} is suspended.</strong> Its API keys are refused (403 ACCOUNT_SUSPENDED) until{" "}

@@ -8,6 +8,7 @@ import { buildOpenApiDocument } from "@/core/api-contract/openapi";
 import { getActorContext, getRequestOrigin } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
 import { NoAccess } from "@/components/layout/no-access";
+import { WhitelabelGate } from "@/modules/developer-accounts/components/whitelabel-gate";
 import { listApiKeys } from "../data/queries";
 import { EndpointCard } from "./endpoint-card";
 
@@ -17,6 +18,7 @@ export async function ApiReferencePage() {
   const ctx = await getActorContext();
   if (!ctx) redirect("/login");
   if (!can(ctx.role, "apiKeys.view")) return <NoAccess what="the API reference" />;
+  if (ctx.accountKind === "whitelabel") return <WhitelabelGate what="The API reference and API keys" />;
 
   const base = await getRequestOrigin();
   const active = (await listApiKeys(ctx)).filter((k) => k.status === "active");

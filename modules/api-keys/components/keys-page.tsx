@@ -4,6 +4,7 @@ import { getActorContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
 import { NoAccess } from "@/components/layout/no-access";
 import { RecentActivity } from "@/modules/audit/components/recent-activity";
+import { WhitelabelGate } from "@/modules/developer-accounts/components/whitelabel-gate";
 import { getKeysPageData } from "../data/queries";
 import { ApiKeysPanel } from "./api-keys-panel";
 
@@ -11,6 +12,7 @@ export async function KeysPage() {
   const ctx = await getActorContext();
   if (!ctx) redirect("/login");
   if (!can(ctx.role, "apiKeys.view")) return <NoAccess what="API keys" />;
+  if (ctx.accountKind === "whitelabel") return <WhitelabelGate what="API keys" />;
 
   const { keys, quota, mailings } = await getKeysPageData(ctx);
 

@@ -40,6 +40,8 @@ async function assertNameFree(tx: Tx, ctx: ActorContext, name: string, exceptId:
   if (clash) throw nameTaken(name);
 }
 
+export const WHITELABEL_NO_KEYS = "A whitelabel account cannot have API keys. Request a developer account and create its keys there.";
+
 /** A suspended account's keys fail verification; nobody may issue or re-enable one until it is resumed. */
 function assertActive(ctx: ActorContext) {
   if (ctx.accountStatus === "suspended") throw new ForbiddenError("This account is suspended: its keys cannot be issued or enabled until it is resumed.");
@@ -110,9 +112,11 @@ export async function insertApiKey(tx: Tx, ctx: ActorContext, input: ApiKeyInput
   assertActive(ctx);
   // Lock the account row so concurrent creates queue here: count-then-insert then holds the limit on
   // PostgreSQL's READ COMMITTED as well as on PGlite.
-  const [account] = await tx.$queryRaw<{ maxApiKeys: number }[]>`
-    SELECT "maxApiKeys" FROM "Account" WHERE "id" = ${ctx.accountId} FOR UPDATE`;
+  const [account] = await tx.$queryRaw<{ maxApiKeys: number; kind: string }[]>`
+    SELECT "maxApiKeys", "kind"::text AS "kind" FROM "Account" WHERE "id" = ${ctx.accountId} FOR UPDATE`;
   if (!account) throw new NotFoundError("Account");
+  // Read under the lock, not from the session: a replayed request from a whitelabel account is refused too.
+  if (account.kind === "whitelabel") throw new ForbiddenError(WHITELABEL_NO_KEYS);
   const used = await tx.apiKey.count({ where: { accountId: ctx.accountId } });
   if (used >= account.maxApiKeys) {
     throw new LimitError(

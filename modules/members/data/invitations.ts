@@ -48,6 +48,18 @@ export async function inviteMember(ctx: ActorContext, email: string, role: Role)
   }
 }
 
+/**
+ * An invitation made by the platform rather than a member (e.g. the owner of a new developer account, invited by
+ * staff): written in the caller's transaction with its email, so both exist exactly when the caller's change does.
+ */
+export async function inviteInTransaction(tx: Prisma.TransactionClient, input: { accountId: string; accountName: string; email: string; role: Role; invitedById: string; inviter: string }) {
+  const token = newToken();
+  await tx.invitation.create({
+    data: { accountId: input.accountId, email: input.email, role: input.role, tokenHash: tokenHash(token), invitedById: input.invitedById, expiresAt: new Date(Date.now() + DAYS_7) },
+  });
+  await invitationEmail(tx, input.email, input.accountName, ROLE_LABELS[input.role], input.inviter, token);
+}
+
 async function openInvitation(ctx: ActorContext, id: string) {
   const prisma = await getPrisma();
   const invitation = await prisma.invitation.findFirst({ where: { id, accountId: ctx.accountId, acceptedAt: null, revokedAt: null }, select: { id: true, email: true, role: true } });

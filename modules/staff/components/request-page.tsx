@@ -7,6 +7,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { getRequest } from "../data/requests";
 import { STAFF_REQUESTS_PATH } from "../nav";
 import { DecisionForms } from "./decision-forms";
+import { DeveloperRequestRows, WhatApprovalDoes } from "./developer-request-rows";
 import { STATUS_LABELS, STATUS_STYLES, TYPE_LABELS } from "./labels";
 
 export async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
@@ -26,10 +27,14 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
       </div>
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-surface p-4 text-sm">
         <dt className="font-medium">Account</dt>
-        <dd>{request.account ? <>{request.account.name} <span className="font-mono">{request.account.number}</span> — {request.account.subaccounts} of {request.account.maxSubaccounts} subaccounts</> : "—"}</dd>
+        <dd>
+          {request.account ? <>{request.account.name} <span className="font-mono">{request.account.number}</span></> : "— (no account: a public request)"}
+          {request.account && request.type === "subaccounts" ? <> — {request.account.subaccounts} of {request.account.maxSubaccounts} subaccounts</> : null}
+        </dd>
         <dt className="font-medium">Requested by</dt>
         <dd>{request.requestedBy ?? "—"}, {formatDateTime(request.createdAt)}</dd>
         {details.count !== undefined ? (<><dt className="font-medium">Asks for</dt><dd>{details.count} more subaccount{details.count === 1 ? "" : "s"}</dd></>) : null}
+        {request.type === "developer_account" ? <DeveloperRequestRows details={request.details} /> : null}
         {details.reason ? (<><dt className="font-medium">Reason</dt><dd className="whitespace-pre-line">{details.reason}</dd></>) : null}
         {request.decidedAt ? (
           <>
@@ -38,6 +43,7 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
           </>
         ) : null}
       </dl>
+      {request.status === "pending" && request.type === "developer_account" ? <WhatApprovalDoes mainAccount={request.account?.name ?? null} /> : null}
       {request.status === "pending" ? (
         <DecisionForms id={request.id} showsLimit={request.type === "subaccounts"} suggestedLimit={(request.account?.maxSubaccounts ?? 0) + (details.count ?? 0)} />
       ) : (

@@ -10,6 +10,7 @@ import { getPrisma } from "@/core/registry";
 import { recordAudit } from "@/lib/audit";
 import type { StaffContext } from "@/lib/auth/staff";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
+import { approveDeveloperRequest, declineDeveloperRequest } from "@/modules/developer-accounts/public";
 import type { StaffRequestDto } from "../types";
 import { requestDecisionEmail } from "./emails";
 
@@ -76,7 +77,8 @@ async function decide(staff: StaffContext, id: string, status: "approved" | "dec
     await effect(tx, request);
     const what = request.type === "subaccounts" ? "more subaccounts" : request.type.replace("_", " ");
     const to = request.requestedBy?.email ?? request.requesterEmail;
-    if (to) {
+    // Developer-account decisions send their own email (what was created, or the invitation that follows).
+    if (to && request.type !== "developer_account") {
       await requestDecisionEmail(tx, to, { what, approved: status === "approved", reason, accountName: request.account?.name ?? null, path: request.type === "subaccounts" ? "/settings/account/subaccounts" : "/" });
     }
     if (request.account) {
@@ -91,9 +93,16 @@ async function decide(staff: StaffContext, id: string, status: "approved" | "dec
   });
 }
 
-/** Approve: for subaccounts, the account's limit becomes `newLimit` (prefilled with current + requested). */
+/**
+ * Approve: for subaccounts, the account's limit becomes `newLimit` (prefilled with current + requested); for a
+ * developer account, the account is created (modules/developer-accounts) in the same transaction.
+ */
 export async function approveRequest(staff: StaffContext, id: string, newLimit: number, note?: string) {
   return decide(staff, id, "approved", note || null, async (tx, request) => {
+    if (request.type === "developer_account") {
+      await approveDeveloperRequest(tx, staff, request.id, note || null);
+      return;
+    }
     if (request.type !== "subaccounts" || !request.account) return;
     if (newLimit < request.account._count.children) {
       throw new ValidationError("Please correct the highlighted fields.", { newLimit: [`The account already has ${request.account._count.children} subaccounts`] });
@@ -103,5 +112,7 @@ export async function approveRequest(staff: StaffContext, id: string, newLimit: 
 }
 
 export async function declineRequest(staff: StaffContext, id: string, reason: string) {
-  return decide(staff, id, "declined", reason, async () => {});
+  return decide(staff, id, "declined", reason, async (tx, request) => {
+    if (request.type === "developer_account") await declineDeveloperRequest(tx, request.id, reason);
+  });
 }

@@ -26,6 +26,8 @@ const nameTaken = (name: string) =>
 function assertParent(ctx: ActorContext) {
   assertCan(ctx, "subaccounts.manage");
   if (ctx.parentId !== null) throw new ForbiddenError("A subaccount cannot have subaccounts. Switch to the parent account to manage them.");
+  // Whitelabel and developer accounts never have subaccounts (nor ask staff for more).
+  if (ctx.accountKind !== "standard") throw new ForbiddenError("Only standard accounts can have subaccounts.");
 }
 
 async function ownSubaccount(tx: Tx, ctx: ActorContext, id: string) {
