@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { API_KEY_REGEX } from "@/core/secrets/key-format";
 import { SERVER_LOG } from "../playwright.config";
-import { createKeyViaUi, KEYS_PATH, rotateKeyViaUi, row, signIn } from "./support/session";
+import { createKeyViaUi, KEYS_PATH, rotateKeyViaUi, row, rowAction, signIn } from "./support/session";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -60,7 +60,7 @@ test("owner goes through the whole key lifecycle", async ({ page }) => {
   await page.screenshot({ path: "e2e/screenshots/keys-page.png", fullPage: true });
 
   // Edit: prefilled, secret unchanged.
-  await row(page, "Shop backend").getByRole("button", { name: "Edit Shop backend" }).click();
+  await rowAction(page, "Shop backend", "Edit");
   const edit = page.getByRole("dialog", { name: "Edit “Shop backend”" });
   await expect(edit.getByLabel("Name")).toHaveValue("Shop backend");
   await expect(edit.getByLabel("Allowed IP addresses")).toHaveValue("203.0.113.0/24\n2001:db8::1");
@@ -86,13 +86,13 @@ test("owner goes through the whole key lifecycle", async ({ page }) => {
   await expectSecretGone(page, rotated);
 
   // Disable / enable.
-  await edited.getByRole("button", { name: "Disable Shop backend v2" }).click();
+  await rowAction(page, "Shop backend v2", "Disable");
   await expect(edited.getByText("Disabled", { exact: true })).toBeVisible();
-  await edited.getByRole("button", { name: "Enable Shop backend v2" }).click();
+  await rowAction(page, "Shop backend v2", "Enable");
   await expect(edited.getByText("Active", { exact: true })).toBeVisible();
 
   // Delete with typed confirmation.
-  await edited.getByRole("button", { name: "Delete Shop backend v2" }).click();
+  await rowAction(page, "Shop backend v2", "Delete");
   const del = page.getByRole("dialog", { name: "Delete API key" });
   const confirmButton = del.getByRole("button", { name: "Delete key" });
   await del.getByLabel("Type “Shop backend v2” to confirm").fill("Shop backend");
