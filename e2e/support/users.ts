@@ -20,4 +20,10 @@ export const E2E_USERS = {
   team: "team@example.com",
   /** Has a user (and an account of their own) before Team Co invites them. */
   teamExisting: "team-existing@example.com",
+  /** Findable Co: keys to search, filter and sort; one due for rotation; smtp keys. */
+  findable: "findable@example.com",
+  /** Phone Co: the key lifecycle at 390 px. */
+  phone: "phone@example.com",
+  /** Forms Co: counters, IP commas, a stale tab, what an edit changed. */
+  forms: "forms@example.com",
 } as const;
