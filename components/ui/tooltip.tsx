@@ -1,6 +1,6 @@
 /**
- * A small tooltip shown on hover and on keyboard focus of its trigger (CSS only, so it works in server
- * components). The trigger must be focusable; the text is also in the accessibility tree as role="tooltip".
+ * A small tooltip shown on hover and on keyboard focus of its trigger. CSS only, so it works in server components;
+ * display: none until then, so a hidden tooltip never widens the page. The trigger must be focusable.
  */
 type Props = { content: React.ReactNode; children: React.ReactNode; id?: string; className?: string };
 
@@ -11,7 +11,7 @@ export function Tooltip({ content, children, id, className = "" }: Props) {
       <span
         id={id}
         role="tooltip"
-        className="pointer-events-none invisible absolute bottom-full left-0 z-30 mb-1 w-max max-w-xs whitespace-normal break-words rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-slate-50 shadow-lg group-focus-within/tip:visible group-hover/tip:visible"
+        className="pointer-events-none absolute bottom-full left-0 z-30 mb-1 hidden w-max max-w-[min(20rem,80vw)] whitespace-normal break-words rounded-md bg-slate-900 px-2 py-1 text-xs font-normal text-slate-50 shadow-lg group-focus-within/tip:block group-hover/tip:block"
       >
         {content}
       </span>

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/core/generated/prisma/client";
 import { loadActorContext } from "@/lib/auth/memberships";
 import { createApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { createApiKeySchema } from "@/modules/api-keys/schema";
-import { E2E_USERS } from "./users";
+import { E2E_USERS, FINDABLE_LONG_DESCRIPTION } from "./users";
 
 const DAY = 86_400_000;
 
@@ -13,8 +13,6 @@ async function owner(prisma: PrismaClient, name: string, email: string, password
   return (await loadActorContext(user.id, { ip: null, userAgent: "e2e seed" }, account.id))!;
 }
 
-export const FINDABLE_LONG_DESCRIPTION =
-  "Nightly import of contacts from the CRM into subscribers, including the custom fields the sales team maintains by hand";
 
 export async function seedKeysPageFixtures(prisma: PrismaClient, passwordHash: string) {
   const findable = await owner(prisma, "Findable Co", E2E_USERS.findable, passwordHash);

@@ -27,3 +27,7 @@ export const E2E_USERS = {
   /** Forms Co: counters, IP commas, a stale tab, what an edit changed. */
   forms: "forms@example.com",
 } as const;
+
+/** Findable Co's "CRM sync" description: long enough to be cut in a one-line row. */
+export const FINDABLE_LONG_DESCRIPTION =
+  "Nightly import of contacts from the CRM into subscribers, including the custom fields the sales team maintains by hand";

@@ -82,7 +82,10 @@ export function ApiKeysPanel({ keys, quota, mailings, canManage, rotation, now, 
         {canManage ? (
           <div className="flex flex-wrap items-center justify-end gap-3">
             {atLimit ? <p id="key-limit-reason" className="text-sm text-slate-700">Limit reached: delete a key to create another.</p> : null}
-            <Button onClick={() => setOpen({ kind: "create" })} disabled={atLimit} aria-describedby={atLimit ? "key-limit-reason" : undefined}>New keys</Button>
+            <Button onClick={() => {
+              returnTo.current = null; // back to "New keys" itself
+              setOpen({ kind: "create" });
+            }} disabled={atLimit} aria-describedby={atLimit ? "key-limit-reason" : undefined}>New keys</Button>
           </div>
         ) : (
           <p className="text-sm text-slate-600">Your role can view keys but not change them.</p>

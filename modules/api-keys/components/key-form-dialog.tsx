@@ -38,7 +38,7 @@ export function KeyFormDialog({ target, mailings, pending, returnFocusTo, onClos
       onOpenChange={(o) => (o ? undefined : onClose())}
       title={editing ? `Edit “${editing.name}”` : "New API key"}
       size="lg"
-      returnFocusTo={editing ? returnFocusTo : undefined}
+      returnFocusTo={returnFocusTo}
       description={editing ? "The secret stays the same." : "The key's secret is shown once, right after you create it."}
     >
       {target !== null ? (

@@ -26,25 +26,16 @@ export function SmtpCredentials({ relay, keys }: { relay: SmtpRelay; keys: { nam
         <dt className="font-medium">Password</dt>
         <dd>The key (<code>dc_….…</code>) shown once when it was created or changed</dd>
       </dl>
-      <table className="mt-4 w-full text-sm">
-        <caption className="sr-only">SMTP usernames</caption>
-        <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr><th scope="col" className="py-1 pr-3">Key</th><th scope="col" className="py-1">Username</th></tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {keys.map((k) => (
-            <tr key={k.keyId}>
-              <td className="max-w-40 truncate py-1.5 pr-3">{k.name}</td>
-              <td className="py-1.5">
-                <span className="flex flex-wrap items-center gap-2">
-                  <code className="font-mono text-xs">{k.keyId}</code>
-                  <CopyButton text={k.keyId} label={`Copy SMTP username for ${k.name}`} />
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h3 id="smtp-usernames" className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-600">Usernames</h3>
+      <ul aria-labelledby="smtp-usernames" className="mt-1 divide-y divide-slate-200 text-sm">
+        {keys.map((k) => (
+          <li key={k.keyId} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
+            <span className="max-w-48 truncate">{k.name}</span>
+            <code className="font-mono text-xs">{k.keyId}</code>
+            <CopyButton text={k.keyId} label={`Copy SMTP username for ${k.name}`} />
+          </li>
+        ))}
+      </ul>
       <p className="mt-3 text-xs text-slate-600">
         Mail servers check such a login with <code>POST /api/v1/keys/verify</code> and <code>requiredScopes: [&quot;smtp&quot;]</code>:{" "}
         <Link href={API_REFERENCE_PATH} className="text-brand-700 underline">see the API reference</Link>.
