@@ -93,9 +93,9 @@ test("rotation reminder: the old key is flagged with Change key one click away a
   await signIn(page, E2E_USERS.findable);
   await expect(page.getByRole("note", { name: "Rotation reminder" })).toContainText("1 key has a secret older than 90 days.");
   const crm = row(page, "CRM sync");
-  await expect(crm.getByText("Secret older than 90 days")).toBeVisible();
+  await expect(crm.getByRole("button", { name: "Change key CRM sync now" })).toHaveAccessibleDescription("Secret older than 90 days");
   // Shop backend is 120 days old but its secret was changed 20 days ago.
-  await expect(row(page, "Shop backend").getByText("Secret older than 90 days")).toHaveCount(0);
+  await expect(row(page, "Shop backend").getByRole("button", { name: /now$/ })).toHaveCount(0);
   await crm.getByRole("button", { name: "Change key CRM sync now" }).click();
   const change = page.getByRole("dialog", { name: "Change key" });
   await expect(change).toContainText("“CRM sync”");

@@ -14,14 +14,14 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
 const STATUSES = { all: "Any status", active: "Active", disabled: "Disabled", expired: "Expired" } as const;
-const select = `${inputClass} w-auto py-1.5`;
+const select = "min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm sm:flex-none";
 
 export function KeyToolbar({ query, shown, total }: { query: KeyListQuery; shown: number; total: number }) {
   const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
   const filtered = query.q !== "" || query.status !== "all" || query.scope !== "all";
   return (
     <Form action={KEYS_PATH} role="search" aria-label="Find a key" className="flex flex-wrap items-end gap-2">
-      <div className="flex min-w-0 flex-1 basis-56 gap-2">
+      <div className="flex min-w-0 flex-1 basis-full gap-2 sm:basis-64">
         <label htmlFor="key-search" className="sr-only">Search keys</label>
         <input id="key-search" name="q" type="search" defaultValue={query.q} placeholder="Search name, key id or description"
           className={`${inputClass} py-1.5`} maxLength={100} autoComplete="off" />

@@ -16,7 +16,7 @@ export function UsageChart({ series }: { series: number[] }) {
   });
   return (
     <span role="img" aria-label={label} title={label} className="inline-flex shrink-0 align-middle text-brand-600">
-      <svg width={series.length * 3} height="14" viewBox={`0 0 ${series.length * 3} 14`} aria-hidden>
+      <svg width={series.length * 2} height="14" preserveAspectRatio="none" viewBox={`0 0 ${series.length * 3} 14`} aria-hidden>
         {unused ? <path d={unused} fill="currentColor" opacity={0.3} /> : null}
         {used ? <path d={used} fill="currentColor" /> : null}
       </svg>
