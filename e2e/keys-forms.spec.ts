@@ -75,4 +75,5 @@ test("counters, one IP per line, what an edit changed, toasts beside the account
   await expect(page.getByText("“Forms key v2” was removed elsewhere (in another tab or by someone else). The list has been refreshed.")).toBeVisible();
   await expect(row(page, "Forms key v2")).toHaveCount(0);
   await expect(page.getByText("No API keys yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeFocused();
 });

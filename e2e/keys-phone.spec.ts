@@ -74,4 +74,6 @@ test("the key lifecycle on a phone", async ({ page }) => {
   await del.getByLabel("Type “Phone key” to confirm").fill("Phone key");
   await del.getByRole("button", { name: "Delete key" }).click();
   await expect(page.getByText("No API keys yet")).toBeVisible();
+  // The row is gone with its ⋯ button: focus lands on the page's heading, not on <body>.
+  await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeFocused();
 });

@@ -32,6 +32,8 @@ type Props = {
 type Open = { kind: "create" } | { kind: "edit" | "rotate" | "delete"; key: ApiKeyDto } | null;
 
 const DAY = 86_400_000;
+/** Where focus goes when the control that opened a dialog is gone with its key. */
+const TITLE_ID = "api-keys-title";
 const isNotFound = (message: string) => /not found/i.test(message);
 
 export function ApiKeysPanel({ keys, quota, mailings, canManage, rotation, now, toolbar, filtered }: Props) {
@@ -52,7 +54,9 @@ export function ApiKeysPanel({ keys, quota, mailings, canManage, rotation, now, 
   /** "Not found": close what was open on the key, reload the list, and say why it vanished. */
   const gone = (name: string, toastOther = true) => (message: string) => {
     if (!isNotFound(message)) return toastOther ? message : false;
+    returnTo.current = document.getElementById(TITLE_ID);
     close();
+    document.getElementById(TITLE_ID)?.focus();
     router.refresh();
     return `“${name}” was removed elsewhere (in another tab or by someone else). The list has been refreshed.`;
   };
@@ -74,7 +78,7 @@ export function ApiKeysPanel({ keys, quota, mailings, canManage, rotation, now, 
     <section aria-labelledby="api-keys-title" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="min-w-0">
-          <h1 id="api-keys-title" className="text-2xl font-semibold">API keys</h1>
+          <h1 id="api-keys-title" tabIndex={-1} className="text-2xl font-semibold focus:outline-none">API keys</h1>
           <p className="mt-1 text-sm text-slate-600">
             Keys let your applications use the API on behalf of this account. <span data-testid="key-quota">{quota.used} of {quota.max} keys used</span>
           </p>
@@ -145,9 +149,13 @@ export function ApiKeysPanel({ keys, quota, mailings, canManage, rotation, now, 
             onConfirm={(confirmName) => {
               if (open?.kind !== "delete") return;
               const { id, name } = open.key;
-              run(() => deleteApiKeyAction({ id, confirmName }), { success: `“${name}” deleted`, error: gone(name, false) }, (r) =>
-                r.ok ? close() : isNotFound(r.error) ? undefined : setDeleteError(r.fieldErrors?.confirmName?.[0] ?? r.error),
-              );
+              run(() => deleteApiKeyAction({ id, confirmName }), { success: `“${name}” deleted`, error: gone(name, false) }, (r) => {
+                if (r.ok) {
+                  returnTo.current = document.getElementById(TITLE_ID);
+                  return close();
+                }
+                if (!isNotFound(r.error)) setDeleteError(r.fieldErrors?.confirmName?.[0] ?? r.error);
+              });
             }}
           />
           <KeyRevealDialog revealed={revealed} onDone={() => setRevealed(null)} />
