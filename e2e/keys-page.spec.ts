@@ -16,6 +16,10 @@ const rowNames = (page: Page) => page.getByRole("table", { name: "API keys" }).l
 test("rows stay one line: ⋯ menu, truncated description and UTC times on hover and focus, copy key id; axe in light and dark", async ({ page }) => {
   await page.goto("/login");
   await expectAccessible(page, "login page");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await expectAccessible(page, "login page (dark, following the system)");
+  await page.emulateMedia({ colorScheme: "light" });
   await signIn(page, E2E_USERS.findable);
   const crm = row(page, "CRM sync");
   await expect(crm).toBeVisible();
