@@ -46,9 +46,6 @@ test("counters, one IP per line, what an edit changed, toasts beside the account
   await expect(edit).toBeHidden();
   // Focus returns to the row's ⋯ button, not to <body>.
   await expect(row(page, "Forms key v2").getByRole("button", { name: "Actions for Forms key v2" })).toBeFocused();
-  await expect(page.getByRole("list", { name: "Latest events" }).getByRole("listitem").first()).toContainText(
-    "edited API key “Forms key v2”: changed name and scopes",
-  );
 
   // The toast sits away from the header's account menu.
   const toast = page.locator("[data-sonner-toast]").filter({ hasText: "Changes saved" });
@@ -60,6 +57,9 @@ test("counters, one IP per line, what an edit changed, toasts beside the account
   const overlap = t.x < m.x + m.width && m.x < t.x + t.width && t.y < m.y + m.height && m.y < t.y + t.height;
   expect(overlap, "toast over the account menu").toBe(false);
   await page.keyboard.press("Escape");
+  await expect(page.getByRole("list", { name: "Latest events" }).getByRole("listitem").first()).toContainText(
+    "edited API key “Forms key v2”: changed name and scopes",
+  );
 
   // Another tab deletes the key; this tab still shows it and tries to disable it.
   const other = await page.context().newPage();
