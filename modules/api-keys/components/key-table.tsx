@@ -22,7 +22,7 @@ type Props = {
   onAction: (action: KeyRowAction, key: ApiKeyDto) => void;
 };
 
-const th = "px-2 py-2";
+const th = "bg-slate-50 px-2 py-2 first:rounded-tl-lg last:rounded-tr-lg";
 
 export function KeyTable({ keys, canManage, busyId, now, isDue, rotationDays, onAction }: Props) {
   return (
@@ -38,7 +38,7 @@ export function KeyTable({ keys, canManage, busyId, now, isDue, rotationDays, on
           <col className="w-[14%]" />
           {canManage ? <col className="w-[4%]" /> : null}
         </colgroup>
-        <thead className="hidden bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 xl:table-header-group">
+        <thead className="hidden text-left text-xs font-semibold uppercase tracking-wide text-slate-600 xl:table-header-group">
           <tr>
             <th scope="col" className={th}>Name</th>
             <th scope="col" className={th}>Key ID / secret</th>
