@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
-import { Toaster } from "sonner";
+import { AppToaster, ThemeProvider } from "@/components/layout/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,12 +12,15 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request: the Content-Security-Policy nonce (proxy.ts) differs each time.
   await connection();
+  const nonce = /'nonce-([^']+)'/.exec((await headers()).get("content-security-policy") ?? "")?.[1];
   return (
-    <html lang="en">
+    // next-themes sets the theme class on <html> before React hydrates.
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        {children}
-        {/* Bottom right: never over the header's account menu. */}
-        <Toaster position="bottom-right" richColors closeButton />
+        <ThemeProvider nonce={nonce}>
+          {children}
+          <AppToaster />
+        </ThemeProvider>
       </body>
     </html>
   );

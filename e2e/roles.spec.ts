@@ -7,6 +7,7 @@ test("developer sees the keys read-only", async ({ page }) => {
   await expect(page.getByRole("row", { name: "CRM sync" })).toBeVisible();
   await expect(page.getByRole("button", { name: "New keys" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^(Edit|Delete|Disable|Change key) / })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
   await expect(page.getByText("Your role can view keys but not change them.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Activity" })).toBeVisible();
 });

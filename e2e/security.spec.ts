@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { createKeyViaUi, KEYS_PATH, row, signIn } from "./support/session";
+import { createKeyViaUi, KEYS_PATH, row, rowAction, signIn } from "./support/session";
 
 /** Captures the next server-action request the page sends while `act` runs. */
 async function captureAction(page: Page, act: () => Promise<void>): Promise<Request> {
@@ -29,10 +29,10 @@ test("a replayed action with another account's key id answers not found and chan
   const name = `Globex probe ${Date.now()}`;
   await createKeyViaUi(page, { name });
   await page.getByRole("dialog", { name: "Your new API key" }).getByRole("button", { name: "Done" }).click();
-  const captured = await captureAction(page, () => row(page, name).getByRole("button", { name: `Disable ${name}` }).click());
+  const captured = await captureAction(page, () => rowAction(page, name, "Disable"));
   await expect(row(page, name).getByText("Disabled", { exact: true })).toBeVisible();
 
-  await row(page, name).getByRole("button", { name: `Change key ${name}` }).click();
+  await rowAction(page, name, "Change key");
   const rotate = await captureAction(page, () =>
     page.getByRole("dialog", { name: "Change key" }).getByRole("button", { name: "Change key" }).click(),
   );
@@ -58,7 +58,7 @@ test("server actions from a foreign, null or missing Origin are refused", async 
   await createKeyViaUi(page, { name });
   await page.getByRole("dialog", { name: "Your new API key" }).getByRole("button", { name: "Done" }).click();
   const id = await row(page, name).getAttribute("data-id");
-  const captured = await captureAction(page, () => row(page, name).getByRole("button", { name: `Disable ${name}` }).click());
+  const captured = await captureAction(page, () => rowAction(page, name, "Disable"));
   await expect(row(page, name).getByText("Disabled", { exact: true })).toBeVisible();
 
   for (const origin of ["https://evil.example", "null", null]) {

@@ -31,7 +31,7 @@ export function Dialog({ open, onOpenChange, title, description, children, size 
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/50" />
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/60" />
         <RadixDialog.Content
           onEscapeKeyDown={prevent}
           onPointerDownOutside={prevent}

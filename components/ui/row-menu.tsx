@@ -8,10 +8,12 @@ import * as Menu from "@radix-ui/react-dropdown-menu";
 
 export type RowMenuItem = { label: string; onSelect: () => void; danger?: boolean; disabled?: boolean };
 
-export function RowMenu({ label, items }: { label: string; items: RowMenuItem[] }) {
+/** `triggerId` lets a dialog opened from an item give focus back to this row's button. */
+export function RowMenu({ label, items, triggerId }: { label: string; items: RowMenuItem[]; triggerId?: string }) {
   return (
     <Menu.Root modal={false}>
       <Menu.Trigger
+        id={triggerId}
         aria-label={label}
         className="inline-flex size-8 items-center justify-center rounded-md text-lg leading-none text-slate-700 hover:bg-slate-100 data-[state=open]:bg-slate-100"
       >

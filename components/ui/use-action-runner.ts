@@ -1,4 +1,7 @@
-/** Runs a server action in a transition and toasts its outcome; returns the result for forms to map errors. */
+/**
+ * Runs a server action in a transition and toasts its outcome; returns the result for forms to map errors.
+ * `error` rewrites a failure's toast, or returns false where the caller shows it itself (a form's alert).
+ */
 "use client";
 
 import { useTransition } from "react";
@@ -7,7 +10,7 @@ import type { ActionResult } from "@/core/action-result";
 
 export function useActionRunner() {
   const [pending, startTransition] = useTransition();
-  function run<T>(call: () => Promise<ActionResult<T>>, messages: { success?: string }, onDone?: (r: ActionResult<T>) => void) {
+  function run<T>(call: () => Promise<ActionResult<T>>, messages: { success?: string; error?: (message: string) => string | false }, onDone?: (r: ActionResult<T>) => void) {
     startTransition(async () => {
       let result: ActionResult<T>;
       try {
@@ -16,7 +19,10 @@ export function useActionRunner() {
         result = { ok: false, error: "Could not reach the server. Check your connection and try again." };
       }
       if (result.ok && messages.success) toast.success(messages.success);
-      if (!result.ok && !result.fieldErrors) toast.error(result.error);
+      if (!result.ok && !result.fieldErrors) {
+        const message = messages.error ? messages.error(result.error) : result.error;
+        if (message) toast.error(message);
+      }
       onDone?.(result);
     });
   }

@@ -7,6 +7,7 @@ import { createSubaccount } from "@/modules/subaccounts/data/mutations";
 import { createApiKeySchema } from "@/modules/api-keys/schema";
 import { DEMO_PASSWORD } from "@/scripts/seed-demo";
 import { E2E_USERS } from "./users";
+import { seedKeysPageFixtures } from "./keys-page-seed";
 
 
 async function ownerOf(prisma: PrismaClient, accountName: string, email: string, passwordHash: string): Promise<ActorContext> {
@@ -45,6 +46,7 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
   const profileCo = await ownerOf(prisma, "Profile Co", E2E_USERS.profile, passwordHash);
   const leaveCo = await prisma.account.create({ data: { name: "Leave Co" } });
   await prisma.membership.create({ data: { accountId: leaveCo.id, userId: profileCo.userId, role: "viewer" } });
+  await seedKeysPageFixtures(prisma, passwordHash);
   const beta = await prisma.account.create({ data: { name: "Switch Beta" } });
   await prisma.user.create({
     data: {
@@ -54,4 +56,5 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
     },
   });
   return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co, Profile Co and Leave Co";
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co, Findable Co (4 keys), Phone Co, Forms Co";
 }

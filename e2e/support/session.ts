@@ -36,16 +36,17 @@ export async function createKeyViaUi(page: Page, key: NewKey): Promise<string> {
 
 /** "Change key" on a row with the given grace option; returns the new key and leaves the reveal dialog open. */
 export async function rotateKeyViaUi(page: Page, name: string, grace = "Immediately"): Promise<string> {
-  await row(page, name).getByRole("button", { name: `Change key ${name}` }).click();
+  await rowAction(page, name, "Change key");
   const rotate = page.getByRole("dialog", { name: "Change key" });
   await rotate.getByRole("radio", { name: grace }).check();
   await rotate.getByRole("button", { name: "Change key" }).click();
   return page.getByRole("dialog", { name: "Your new API key" }).getByLabel("API key").inputValue();
 }
 
-/** Runs a row action ("Edit", "Change key", "Disable", "Enable", "Delete") on the key named `name`. */
+/** Runs a row action ("Edit", "Change key", "Disable", "Enable", "Delete") from the ⋯ menu of the key named `name`. */
 export async function rowAction(page: Page, name: string, action: string) {
-  await row(page, name).getByRole("button", { name: `${action} ${name}` }).click();
+  await row(page, name).getByRole("button", { name: `Actions for ${name}` }).click();
+  await page.getByRole("menuitem", { name: action, exact: true }).click();
 }
 
 export function row(page: Page, name: string) {

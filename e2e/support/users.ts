@@ -22,4 +22,14 @@ export const E2E_USERS = {
   teamExisting: "team-existing@example.com",
   /** Profile Co's owner, also a viewer in Leave Co: turns key emails off and leaves Leave Co from the profile. */
   profile: "profile@example.com",
+  /** Findable Co: keys to search, filter and sort; one due for rotation; smtp keys. */
+  findable: "findable@example.com",
+  /** Phone Co: the key lifecycle at 390 px. */
+  phone: "phone@example.com",
+  /** Forms Co: counters, IP commas, a stale tab, what an edit changed. */
+  forms: "forms@example.com",
 } as const;
+
+/** Findable Co's "CRM sync" description: long enough to be cut in a one-line row. */
+export const FINDABLE_LONG_DESCRIPTION =
+  "Nightly import of contacts from the CRM into subscribers, including the custom fields the sales team maintains by hand";

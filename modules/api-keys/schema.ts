@@ -16,6 +16,9 @@ function isRealDate(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
+export const NAME_MAX = 64;
+export const DESCRIPTION_MAX = 500;
+
 export const idSchema = z.string().trim().min(1, "Missing id").max(64, "Invalid id");
 
 export const apiKeyFieldsSchema = z.object({
@@ -23,8 +26,8 @@ export const apiKeyFieldsSchema = z.object({
     .string({ error: "Name is required" })
     .trim()
     .min(1, "Name is required")
-    .max(64, "Name must be at most 64 characters"),
-  description: z.string().trim().max(500, "Description must be at most 500 characters"),
+    .max(NAME_MAX, `Name must be at most ${NAME_MAX} characters`),
+  description: z.string().trim().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`),
   // Every array and string from a client has a size limit (zod GHSA-mrhx-c7xc-m3w5: unbounded input → OOM).
   scopes: z
     .array(z.enum(SCOPES, { error: "Unknown scope" }))
@@ -39,6 +42,12 @@ export const apiKeyFieldsSchema = z.object({
     .string()
     .max(10_000, "Too much text for an IP list")
     .transform((text, ctx) => {
+      // "1.2.3.4, 5.6.7.8" is a common paste: say what to do rather than "not a valid address".
+      const commas = text.split(/\r?\n/).flatMap((line, i) => (line.includes(",") ? [`Line ${i + 1}: “${line.trim()}”: one address or range per line`] : []));
+      if (commas.length) {
+        ctx.addIssue({ code: "custom", message: commas.join("\n") });
+        return z.NEVER;
+      }
       const result = parseAllowList(text);
       if (result.ok) return result.entries;
       ctx.addIssue({ code: "custom", message: result.errors.join("\n") });
@@ -86,3 +95,17 @@ export const emptyApiKeyForm: ApiKeyFormValues = {
   expiresOn: "",
   defaultMailingId: "",
 };
+
+/** The keys page's URL search params: anything unknown falls back to "all" / newest first, never an error. */
+export const keyListQuerySchema = z.object({
+  q: z.string().trim().max(100).catch(""),
+  status: z.enum(["all", "active", "disabled", "expired"]).catch("all"),
+  scope: z.enum(["all", ...SCOPES]).catch("all"),
+  sort: z.enum(["created", "name", "lastUsed"]).catch("created"),
+});
+
+/** Next hands search params as string | string[] | undefined: the first value of each, then the schema's defaults. */
+export function parseKeyListQuery(params: Record<string, string | string[] | undefined>) {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+  return keyListQuerySchema.parse({ q: first(params.q), status: first(params.status), scope: first(params.scope), sort: first(params.sort) });
+}

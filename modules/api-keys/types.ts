@@ -32,3 +32,13 @@ export type MailingDto = { id: string; name: string };
 export type IssuedKey = { key: ApiKeyDto; plaintextKey: string };
 
 export type ApiKeyQuota = { used: number; max: number };
+
+/** The keys page's search, filters and sort, read from the URL (linkable); parsed by keyListQuerySchema. */
+export const KEY_SORTS = { created: "Newest first", name: "Name", lastUsed: "Last used" } as const;
+export type KeySort = keyof typeof KEY_SORTS;
+export type KeyStatusFilter = ApiKeyStatus | "all";
+export type KeyListQuery = { q: string; status: KeyStatusFilter; scope: string; sort: KeySort };
+export const ALL_KEYS: KeyListQuery = { q: "", status: "all", scope: "all", sort: "created" };
+
+/** Keys whose secret is older than the account's rotation age (counted over all active keys, not the filtered list). */
+export type RotationReminder = { days: number; dueCount: number };

@@ -84,6 +84,8 @@ describe("getKeysPageData", () => {
       keys: await listApiKeys(acct.ctx.developer),
       quota: await getApiKeyQuota(acct.ctx.developer),
       mailings: await listMailings(acct.ctx.developer),
+      rotation: { days: 90, dueCount: 0 },
+      smtpKeys: [],
     });
     expect(data.quota).toEqual({ used: 2, max: 15 });
     expect(data.mailings.map((m) => m.name)).toEqual(["Aardvark digest", expect.stringMatching(/^Welcome /)]);

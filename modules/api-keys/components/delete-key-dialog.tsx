@@ -13,9 +13,10 @@ type Props = {
   error?: string;
   onConfirm: (confirmName: string) => void;
   onClose: () => void;
+  returnFocusTo?: React.RefObject<HTMLElement | null>;
 };
 
-export function DeleteKeyDialog({ apiKey, pending, error, onConfirm, onClose }: Props) {
+export function DeleteKeyDialog({ apiKey, pending, returnFocusTo, error, onConfirm, onClose }: Props) {
   const [typed, setTyped] = useState("");
   const matches = apiKey !== null && typed.trim() === apiKey.name;
   const close = () => {
@@ -24,6 +25,7 @@ export function DeleteKeyDialog({ apiKey, pending, error, onConfirm, onClose }: 
   };
   return (
     <Dialog
+      returnFocusTo={returnFocusTo}
       open={apiKey !== null}
       onOpenChange={(open) => (open ? undefined : close())}
       title="Delete API key"

@@ -6,10 +6,20 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { ActionResult } from "@/core/action-result";
 import { PERMISSIONS, PERMISSION_LABELS, SCOPES, SCOPE_LABELS } from "../catalog";
 import type { MailingDto } from "../types";
-import { createApiKeySchema, type ApiKeyFormValues } from "../schema";
+import { createApiKeySchema, DESCRIPTION_MAX, NAME_MAX, type ApiKeyFormValues } from "../schema";
 import { Button } from "@/components/ui/button";
 import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { applyActionErrors } from "@/components/ui/form-errors";
+
+/** "12 / 64 characters", red and saying how many too many once past the limit (nothing is cut silently). */
+function Counter({ length, max }: { length: number; max: number }) {
+  const over = length - max;
+  return (
+    <span className={over > 0 ? "font-medium text-red-700" : undefined}>
+      {length} / {max} characters{over > 0 ? ` — ${over} too many` : ""}
+    </span>
+  );
+}
 
 type KeyFormProps = {
   initial: ApiKeyFormValues;
@@ -26,21 +36,24 @@ export function KeyForm({ initial, mailings, submitLabel, pending, notice, onSub
     register,
     handleSubmit,
     setError,
+    watch,
     formState: { errors },
   } = useForm<ApiKeyFormValues>({
     resolver: zodResolver(createApiKeySchema, undefined, { raw: true }),
     defaultValues: initial,
   });
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- watch() re-renders this form on each keystroke, as intended
+  const [name, description] = watch(["name", "description"]);
   const submit = handleSubmit((values) => onSubmit(values, (result) => applyActionErrors(result, setError)));
 
   return (
     <form onSubmit={submit} noValidate className="space-y-5">
       {notice}
-      <Field id="key-name" label="Name" error={errors.name?.message}>
-        {(aria) => <input {...aria} {...register("name")} className={inputClass} maxLength={64} autoComplete="off" />}
+      <Field id="key-name" label="Name" hint={<Counter length={name?.length ?? 0} max={NAME_MAX} />} error={errors.name?.message}>
+        {(aria) => <input {...aria} {...register("name")} className={inputClass} autoComplete="off" />}
       </Field>
-      <Field id="key-description" label="Description" hint="Optional. Up to 500 characters." error={errors.description?.message}>
+      <Field id="key-description" label="Description" hint={<>Optional. <Counter length={description?.length ?? 0} max={DESCRIPTION_MAX} /></>} error={errors.description?.message}>
         {(aria) => <textarea {...aria} {...register("description")} rows={2} className={inputClass} />}
       </Field>
 
@@ -74,7 +87,7 @@ export function KeyForm({ initial, mailings, submitLabel, pending, notice, onSub
       <Field
         id="key-allowed-ips"
         label="Allowed IP addresses"
-        hint="One per line: IPv4 or IPv6 addresses or CIDR ranges (e.g. 203.0.113.0/24). Leave empty to allow any address."
+        hint="One address or range per line: IPv4 or IPv6 addresses or CIDR ranges (e.g. 203.0.113.0/24). Leave empty to allow any address."
         error={errors.allowedIps?.message}
       >
         {(aria) => <textarea {...aria} {...register("allowedIps")} rows={3} className={`${inputClass} font-mono`} spellCheck={false} />}

@@ -1,102 +1,58 @@
-/** The keys table: mask, scopes, IP rules, status, usage; row actions for those who may manage keys. */
+/**
+ * The keys table, one line per key (key-row.tsx): a fixed layout whose columns share the width, so nothing
+ * scrolls sideways and long values are cut with the full text on hover / focus. Below `xl` the same rows are
+ * laid out as stacked cards (explicit roles keep the table semantics when the CSS display changes).
+ */
 "use client";
 
-import type { ApiKeyDto, ApiKeyStatus } from "../types";
-import { SCOPE_LABELS, type Scope } from "../catalog";
-import { formatDate, formatDateTime } from "@/components/ui/format";
-import { Button } from "@/components/ui/button";
-import { UsageChart } from "./usage-chart";
+import type { ApiKeyDto } from "../types";
+import { KeyRow, type KeyRowAction } from "./key-row";
 
-const STATUS_STYLES: Record<ApiKeyStatus, string> = {
-  active: "bg-green-50 text-green-800 ring-green-600/20",
-  disabled: "bg-slate-100 text-slate-700 ring-slate-500/20",
-  expired: "bg-amber-50 text-amber-800 ring-amber-600/20",
-};
-const STATUS_LABELS: Record<ApiKeyStatus, string> = { active: "Active", disabled: "Disabled", expired: "Expired" };
-
-export type KeyRowAction = "edit" | "rotate" | "toggle" | "delete";
+export { menuTriggerId, type KeyRowAction } from "./key-row";
 
 type Props = {
   keys: ApiKeyDto[];
   canManage: boolean;
   busyId: string | null;
+  /** Request time (ms) from the server: relative times render the same on the server and in the browser. */
+  now: number;
+  /** Keys whose secret is older than the account's rotation age. */
+  isDue: (key: ApiKeyDto) => boolean;
+  rotationDays: number;
   onAction: (action: KeyRowAction, key: ApiKeyDto) => void;
 };
 
-export function KeyTable({ keys, canManage, busyId, onAction }: Props) {
+const th = "bg-slate-50 px-2 py-2 first:rounded-tl-lg last:rounded-tr-lg";
+
+export function KeyTable({ keys, canManage, busyId, now, isDue, rotationDays, onAction }: Props) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div className="relative rounded-lg border border-slate-200 bg-surface">
+      <table role="table" className="block w-full text-sm xl:table xl:table-fixed">
         <caption className="sr-only">API keys</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <colgroup className="hidden xl:table-column-group">
+          <col className="w-[17%]" />
+          <col className="w-[27%]" />
+          <col className="w-[13%]" />
+          <col className="w-[16%]" />
+          <col className="w-[9%]" />
+          <col className="w-[14%]" />
+          {canManage ? <col className="w-[4%]" /> : null}
+        </colgroup>
+        <thead className="hidden text-left text-xs font-semibold uppercase tracking-wide text-slate-600 xl:table-header-group">
           <tr>
-            <th scope="col" className="px-3 py-3">Name</th>
-            <th scope="col" className="px-3 py-3">Key ID / secret</th>
-            <th scope="col" className="px-3 py-3">Scopes</th>
-            <th scope="col" className="px-3 py-3">IP restrictions</th>
-            <th scope="col" className="px-3 py-3">Status</th>
-            <th scope="col" className="px-3 py-3">Created</th>
-            <th scope="col" className="px-3 py-3">Last used</th>
-            {canManage ? <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th> : null}
+            <th scope="col" className={th}>Name</th>
+            <th scope="col" className={th}>Key ID / secret</th>
+            <th scope="col" className={th}>Scopes / IPs</th>
+            <th scope="col" className={th}>Status</th>
+            <th scope="col" className={th}>Created</th>
+            <th scope="col" className={th}>Last used</th>
+            {canManage ? <th scope="col" className={th}><span className="sr-only">Actions</span></th> : null}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
+        <tbody role="rowgroup" className="block divide-y divide-slate-200 xl:table-row-group">
           {keys.map((key) => (
-            <tr key={key.id} aria-label={key.name} data-id={key.id}>
-              <td className="px-3 py-3">
-                <p className="font-medium">{key.name}</p>
-                {key.description ? <p className="mt-0.5 max-w-56 text-xs text-slate-500">{key.description}</p> : null}
-              </td>
-              <td className="px-3 py-3">
-                <code className="block font-mono text-xs">{key.keyId}</code>
-                <code className="font-mono text-xs" aria-label={`Secret ending in ${key.maskedSecret.slice(-5)}`}>
-                  {key.maskedSecret}
-                </code>
-                {key.previousSecretExpiresAt ? (
-                  <p className="mt-0.5 text-xs text-amber-700">Old secret works until {formatDateTime(key.previousSecretExpiresAt)}</p>
-                ) : null}
-              </td>
-              <td className="px-3 py-3 text-xs">{key.scopes.map((s) => SCOPE_LABELS[s as Scope] ?? s).join(", ")}</td>
-              <td className="px-3 py-3 text-xs">
-                {key.allowedIps.length === 0 ? (
-                  <span className="text-slate-500">Any IP</span>
-                ) : (
-                  <ul>{key.allowedIps.map((ip) => <li key={ip}><code>{ip}</code></li>)}</ul>
-                )}
-              </td>
-              <td className="px-3 py-3">
-                <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[key.status]}`}>
-                  {STATUS_LABELS[key.status]}
-                </span>
-                {key.expiresAt ? <p className="mt-0.5 text-xs text-slate-500">Expires {formatDate(key.expiresAt)}</p> : null}
-              </td>
-              <td className="px-3 py-3 text-xs">
-                <p>{formatDateTime(key.createdAt)}</p>
-                <p className="text-slate-500">by {key.createdByEmail ?? "a deleted user"}</p>
-              </td>
-              <td className="px-3 py-3 text-xs">
-                <p>{key.lastUsedAt ? `${formatDateTime(key.lastUsedAt)}${key.lastUsedIp ? ` from ${key.lastUsedIp}` : ""}` : "Never"}</p>
-                <UsageChart series={key.usage30d} />
-              </td>
-              {canManage ? (
-                <td className="px-3 py-3">
-                  <div className="flex w-24 flex-col gap-1 whitespace-nowrap" role="group" aria-label={`Actions for ${key.name}`}>
-                    <Button size="sm" variant="secondary" onClick={() => onAction("edit", key)} aria-label={`Edit ${key.name}`}>Edit</Button>
-                    <Button size="sm" variant="secondary" onClick={() => onAction("rotate", key)} aria-label={`Change key ${key.name}`}>Change key</Button>
-                    <Button
-                      size="sm"
-                      variant="secondary"
-                      disabled={busyId === key.id}
-                      onClick={() => onAction("toggle", key)}
-                      aria-label={`${key.enabled ? "Disable" : "Enable"} ${key.name}`}
-                    >
-                      {key.enabled ? "Disable" : "Enable"}
-                    </Button>
-                    <Button size="sm" variant="ghost" className="text-red-700" onClick={() => onAction("delete", key)} aria-label={`Delete ${key.name}`}>Delete</Button>
-                  </div>
-                </td>
-              ) : null}
-            </tr>
+            <KeyRow key={key.id} apiKey={key} canManage={canManage} busy={busyId === key.id} now={now} due={isDue(key)}
+              rotationDays={rotationDays} onAction={onAction} />
           ))}
         </tbody>
       </table>

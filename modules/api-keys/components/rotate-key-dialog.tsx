@@ -12,12 +12,14 @@ type Props = {
   pending: boolean;
   onConfirm: (grace: RotationGrace) => void;
   onClose: () => void;
+  returnFocusTo?: React.RefObject<HTMLElement | null>;
 };
 
-export function RotateKeyDialog({ apiKey, pending, onConfirm, onClose }: Props) {
+export function RotateKeyDialog({ apiKey, pending, returnFocusTo, onConfirm, onClose }: Props) {
   const [grace, setGrace] = useState<RotationGrace>("now");
   return (
     <Dialog
+      returnFocusTo={returnFocusTo}
       open={apiKey !== null}
       onOpenChange={(open) => (open ? undefined : onClose())}
       title="Change key"

@@ -5,7 +5,8 @@ import type { ActorContext } from "@/lib/auth/context";
 import { assertCan } from "@/lib/auth/guard";
 import type { Prisma } from "@/core/generated/prisma/client";
 import { maskSecret } from "@/core/secrets/key-format";
-import type { ApiKeyDto, ApiKeyQuota, ApiKeyStatus, MailingDto } from "../types";
+import { ALL_KEYS, type ApiKeyDto, type ApiKeyQuota, type ApiKeyStatus, type KeyListQuery, type MailingDto, type RotationReminder } from "../types";
+import { keyListClauses } from "./key-filters";
 
 export const USAGE_DAYS = 30;
 
@@ -59,7 +60,7 @@ const ms = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;
  * daily counts over the last USAGE_DAYS UTC days as an int[] (oldest first, 0 for a day without use). Prisma
  * would need four statements and 450 usage rows for 15 keys; this runs on the same connection source.
  */
-const LIST_KEYS = `SELECT k."id", k."name", k."description", k."keyId", k."secretLast5", k."scopes", k."permissions", k."allowedIps",
+const LIST_KEYS = (where: string, orderBy: string) => `SELECT k."id", k."name", k."description", k."keyId", k."secretLast5", k."scopes", k."permissions", k."allowedIps",
   k."enabled", ${ms('k."expiresAt"')} AS "expiresAt", m."id" AS "mailingId", m."name" AS "mailingName",
   ${ms('k."createdAt"')} AS "createdAt", u."email" AS "createdByEmail", ${ms('k."updatedAt"')} AS "updatedAt",
   ${ms('k."rotatedAt"')} AS "rotatedAt", ${ms('k."previousSecretExpiresAt"')} AS "previousSecretExpiresAt",
@@ -67,7 +68,7 @@ const LIST_KEYS = `SELECT k."id", k."name", k."description", k."keyId", k."secre
   ARRAY(SELECT COALESCE(x."count", 0) FROM generate_series(0, ${USAGE_DAYS - 1}) AS g(i)
         LEFT JOIN "ApiKeyUsage" x ON x."apiKeyId" = k."id" AND x."day" = $2::date + g.i ORDER BY g.i) AS "usage30d"
   FROM "ApiKey" k LEFT JOIN "Mailing" m ON m."id" = k."defaultMailingId" LEFT JOIN "User" u ON u."id" = k."createdById"
-  WHERE k."accountId" = $1 ORDER BY k."createdAt" DESC, k."id" DESC`;
+  WHERE k."accountId" = $1${where} ORDER BY ${orderBy}`;
 
 type KeyListRow = Omit<ApiKeyRow, "defaultMailing" | "createdBy" | DateField> & { [F in DateField]: number | null } & {
   mailingId: string | null;
@@ -79,11 +80,13 @@ type DateField = "expiresAt" | "createdAt" | "updatedAt" | "rotatedAt" | "previo
 
 const toDate = (value: number | null) => (value === null ? null : new Date(Math.round(value)));
 
-export async function listApiKeys(ctx: ActorContext): Promise<ApiKeyDto[]> {
+/** The account's keys matching `query` (search, status, scope, sort; by default all, newest first). */
+export async function listApiKeys(ctx: ActorContext, query: KeyListQuery = ALL_KEYS): Promise<ApiKeyDto[]> {
   assertCan(ctx, "apiKeys.view");
   const now = new Date();
   const firstDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (USAGE_DAYS - 1) * 86_400_000);
-  const { rows } = await (await getDatabase()).sql.query<KeyListRow>(LIST_KEYS, [ctx.accountId, firstDay.toISOString().slice(0, 10)]);
+  const { where, orderBy, params } = keyListClauses(query, [ctx.accountId, firstDay.toISOString().slice(0, 10)], now);
+  const { rows } = await (await getDatabase()).sql.query<KeyListRow>(LIST_KEYS(where, orderBy), params);
   return rows.map(({ mailingId, mailingName, createdByEmail, usage30d, ...row }) =>
     toApiKeyDto(
       {
@@ -123,25 +126,45 @@ export async function listMailings(ctx: ActorContext): Promise<MailingDto[]> {
   });
 }
 
-/** The key limit and the mailings in one statement (mailings by name, as listMailings orders them). */
-const ACCOUNT_EXTRAS = `SELECT a."maxApiKeys" AS "max",
+/**
+ * The key limit, the number of keys, the rotation age with the number of active keys older than it (secret age =
+ * rotatedAt, else createdAt) and the mailings (by name, as listMailings orders them), in one statement.
+ */
+const ACCOUNT_EXTRAS = `SELECT a."maxApiKeys" AS "max", a."keyRotationDays" AS "rotationDays",
+  (SELECT count(*)::int FROM "ApiKey" k WHERE k."accountId" = a."id") AS "used",
+  (SELECT count(*)::int FROM "ApiKey" k WHERE k."accountId" = a."id" AND k."enabled"
+     AND (k."expiresAt" IS NULL OR k."expiresAt" > $2::timestamp)
+     AND COALESCE(k."rotatedAt", k."createdAt") < $2::timestamp - make_interval(days => a."keyRotationDays")) AS "due",
   COALESCE((SELECT json_agg(json_build_object('id', m."id", 'name', m."name") ORDER BY m."name") FROM "Mailing" m
-            WHERE m."accountId" = a."id"), '[]'::json) AS "mailings"
+            WHERE m."accountId" = a."id"), '[]'::json) AS "mailings",
+  COALESCE((SELECT json_agg(json_build_object('name', k."name", 'keyId', k."keyId") ORDER BY lower(k."name")) FROM "ApiKey" k
+            WHERE k."accountId" = a."id" AND k."enabled" AND 'smtp' = ANY(k."scopes")), '[]'::json) AS "smtpKeys"
   FROM "Account" a WHERE a."id" = $1`;
 
+type SmtpKey = { name: string; keyId: string };
+export type KeysPageData = { keys: ApiKeyDto[]; quota: ApiKeyQuota; mailings: MailingDto[]; rotation: RotationReminder; smtpKeys: SmtpKey[] };
+
 /**
- * Everything the keys page shows of keys, in two statements: the list (listApiKeys), and the limit with the
- * mailings. The quota's `used` is the number of keys listed — what getApiKeyQuota counts separately.
+ * Everything the keys page shows of keys, in two statements: the (filtered) list, and the account's figures
+ * (limit, count, rotation reminder, mailings, enabled keys with the smtp scope) over all its keys.
  */
-export async function getKeysPageData(ctx: ActorContext): Promise<{ keys: ApiKeyDto[]; quota: ApiKeyQuota; mailings: MailingDto[] }> {
+export async function getKeysPageData(ctx: ActorContext, query: KeyListQuery = ALL_KEYS): Promise<KeysPageData> {
   assertCan(ctx, "apiKeys.view");
   const db = await getDatabase();
   const [keys, extras] = await Promise.all([
-    listApiKeys(ctx),
-    db.sql.query<{ max: number; mailings: MailingDto[] }>(ACCOUNT_EXTRAS, [ctx.accountId]),
+    listApiKeys(ctx, query),
+    db.sql.query<{ max: number; used: number; rotationDays: number; due: number; mailings: MailingDto[]; smtpKeys: SmtpKey[] }>(ACCOUNT_EXTRAS, [
+      ctx.accountId,
+      new Date().toISOString(),
+    ]),
   ]);
   const account = extras.rows[0];
   if (!account) throw new Error("The active account no longer exists");
-  return { keys, quota: { used: keys.length, max: account.max }, mailings: account.mailings };
+  return {
+    keys,
+    quota: { used: account.used, max: account.max },
+    mailings: account.mailings,
+    rotation: { days: account.rotationDays, dueCount: account.due },
+    smtpKeys: account.smtpKeys,
+  };
 }
-

@@ -11,6 +11,8 @@ export type ActivityRow = {
   actor: string;
   action: string;
   keyName: string | null;
+  /** What an edit changed ("changed name and scopes"), or null. */
+  changes: string | null;
   targetLabel: string | null;
   when: string;
   ip: string | null;
@@ -30,10 +32,11 @@ export function ActivityList({ events }: { events: ActivityRow[] }) {
             <li key={event.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-2">
               <span>
                 <span className="font-medium">{event.actor}</span> {event.action}{" "}
-                {event.keyName ? <span className="font-medium">“{event.keyName}”</span> : null}{" "}
-                {event.targetLabel ? <code className="text-xs text-slate-500">{event.targetLabel}</code> : null}
+                {event.keyName ? <span className="font-medium">“{event.keyName}”</span> : null}
+                {event.changes ? <span className="text-slate-700">: {event.changes}</span> : null}{" "}
+                {event.targetLabel ? <code className="text-xs text-slate-600">{event.targetLabel}</code> : null}
               </span>
-              <span className="text-xs text-slate-500">
+              <span className="text-xs text-slate-600">
                 {event.when}
                 {event.ip ? ` · ${event.ip}` : ""}
               </span>

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { listAuditEvents } from "../data/queries";
 import type { AuditEventDto } from "../types";
 import { ActivityList, type ActivityRow } from "./activity-list";
+import { describeChanges } from "../changes";
 
 function keyName(details: unknown): string | null {
   const name = (details as { name?: unknown } | null)?.name;
@@ -21,6 +22,7 @@ function toRow(event: AuditEventDto): ActivityRow {
     actor: event.actorEmail ?? "System",
     action: AUDIT_LABELS[event.action] ?? event.action,
     keyName: keyName(event.details),
+    changes: describeChanges(event.details),
     targetLabel: event.targetLabel,
     when: formatDateTime(event.createdAt),
     ip: event.ip,
