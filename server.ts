@@ -59,7 +59,7 @@ async function main() {
   } catch (e) {
     fail((e as Error).message);
   }
-  setChangeSink(api.cache);
+  setChangeSink(api.sink);
   console.log(`Verification API: ${api.cache.size} keys cached`);
 
   // Emails wait in the outbox (staff can read them at /staff/outbox) until SMTP_URL says where to send them.

@@ -4,6 +4,9 @@ import { sendProblem } from "./http";
 import type { ApiDeps, ApiRequest } from "./context";
 import type { KeyRecord } from "./verify/key-cache";
 import { verifyKey, type VerifyResult } from "./verify/verify-key";
+import { ACCESS_TOKEN_PREFIX } from "@/core/oauth/tokens";
+import { checkAccessToken, sendTokenForbidden, type TokenCheck } from "./oauth/authenticate-token";
+import type { TokenRecord } from "./oauth/token-cache";
 
 const UNAUTHORIZED_HEADERS = { "www-authenticate": 'Basic realm="api"' };
 
@@ -21,7 +24,13 @@ export async function sendTooManyFailures(res: ServerResponse, deps: ApiDeps, li
   return true;
 }
 
-export type Authenticated = KeyRecord | null;
+/** An API key's record, or an OAuth access token's (`type: "oauth"`). */
+export type Caller = KeyRecord | TokenRecord;
+export type Authenticated = Caller | null;
+
+export const isOAuthCaller = (caller: Caller): caller is TokenRecord => "type" in caller && caller.type === "oauth";
+/** The caller's public id for logs and per-caller limits: the key id, or `oauth:<client id>`. */
+export const callerId = (caller: Caller) => (isOAuthCaller(caller) ? `oauth:${caller.clientId}` : caller.keyId);
 
 /**
  * Authenticates the caller's own key and enforces the route's scopes. Sends the error response itself and
@@ -44,6 +53,10 @@ export function authenticate(
     }
     return null;
   }
+  if (presented.key.startsWith(ACCESS_TOKEN_PREFIX)) {
+    const checked = checkAccessToken(deps, presented.key, state, requiredScopes);
+    return checked instanceof Promise ? checked.then((c) => decideToken(res, deps, state, c)) : decideToken(res, deps, state, checked);
+  }
   const result: VerifyResult | Promise<VerifyResult> = verifyKey(deps.cache, presented.key, {
     ip: state.ip,
     requiredScopes,
@@ -51,6 +64,22 @@ export function authenticate(
     pepper: deps.pepper,
   });
   return result instanceof Promise ? result.then((r) => decide(res, deps, state, r)) : decide(res, deps, state, result);
+}
+
+function decideToken(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: TokenCheck): Authenticated | Promise<Authenticated> {
+  if (result.ok) {
+    state.keyId = `oauth:${result.record.clientId}`;
+    deps.oauth.tokens.touch(result.record.authorizationId, state.nowMs);
+    return result.record;
+  }
+  if (result.status === 403) {
+    sendTokenForbidden(res, result);
+    return null;
+  }
+  return sendTooManyFailures(res, deps, state.ipText ?? "unknown").then((blocked) => {
+    if (!blocked) sendUnauthorized(res);
+    return null;
+  });
 }
 
 function decide(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: VerifyResult): Authenticated | Promise<Authenticated> {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { verifyRequestSchema, type VerifyResponse } from "@/core/api-contract/schemas";
 import { formatIp } from "@/core/net/client-ip";
 import { parseClientIp } from "@/core/net/ip";
-import { authenticate } from "../authenticate";
+import { authenticate, callerId } from "../authenticate";
 import type { RouteHandler } from "../context";
 import { BodyError, readJson, sendJson, sendProblem } from "../http";
 import { verifyKey, type VerifyResult } from "../verify/verify-key";
@@ -60,7 +60,7 @@ export const verify: RouteHandler = async (req, res, deps, state) => {
   const owner = result.record?.account;
   if (owner && owner.id !== caller.account.id && owner.parent?.id !== caller.account.id) result = { code: "NOT_FOUND" };
   if (result.record && parsed.data.username !== undefined && parsed.data.username !== result.record.keyId) result = { code: "NOT_FOUND" };
-  if (result.code === "NOT_FOUND" && (await deps.limits.recordAuthFailure(`verify:${caller.keyId}`)) > 0) {
+  if (result.code === "NOT_FOUND" && (await deps.limits.recordAuthFailure(`verify:${callerId(caller)}`)) > 0) {
     result = { code: "RATE_LIMITED" };
   }
   if (result.code === "VALID") deps.usage.record(result.record.id, formatIp(ip), state.nowMs);

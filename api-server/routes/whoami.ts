@@ -1,11 +1,10 @@
-/** GET /api/v1/whoami: the account and key the caller authenticated with. */
+/** GET /api/v1/whoami: the account and the principal (API key or OAuth app) the caller authenticated with. */
 import type { ServerResponse } from "node:http";
 import type { WhoamiResponse } from "@/core/api-contract/schemas";
-import { authenticate } from "../authenticate";
+import { authenticate, isOAuthCaller, type Caller } from "../authenticate";
 import type { RouteHandler } from "../context";
 import { sendJson } from "../http";
 import { accountBody } from "./account-ref";
-import type { KeyRecord } from "../verify/key-cache";
 
 export const WHOAMI_SCOPES: readonly string[] = [];
 
@@ -22,10 +21,17 @@ export const whoami: RouteHandler = (req, res, deps, state) => {
   if (key) answer(res, key);
 };
 
-function answer(res: ServerResponse, key: KeyRecord): void {
-  const body: WhoamiResponse = {
-    account: accountBody(key.account),
-    key: { keyId: key.keyId, name: key.name, scopes: key.scopes, permissions: key.permissions, expiresAt: iso(key.expiresAt) },
-  };
+function answer(res: ServerResponse, caller: Caller): void {
+  const body: WhoamiResponse = isOAuthCaller(caller)
+    ? {
+        account: accountBody(caller.account),
+        principal: { type: "oauth", clientId: caller.clientId, app: caller.appName, scopes: caller.scopes, expiresAt: iso(caller.expiresAt) },
+        key: null,
+      }
+    : {
+        account: accountBody(caller.account),
+        principal: { type: "api_key", keyId: caller.keyId },
+        key: { keyId: caller.keyId, name: caller.name, scopes: caller.scopes, permissions: caller.permissions, expiresAt: iso(caller.expiresAt) },
+      };
   sendJson(res, 200, body);
 }

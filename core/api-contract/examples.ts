@@ -11,7 +11,15 @@ const ACME = { id: "cmacme00000000000000000001", number: "m1001", name: "Acme Lt
 
 export const whoamiExample: WhoamiResponse = {
   account: { id: "cmacme00000000000000000001", number: "m1001", name: "Acme Ltd.", kind: "standard", status: "active", parent: null },
+  principal: { type: "api_key", keyId: EXAMPLE_KEY_ID },
   key: { keyId: EXAMPLE_KEY_ID, name: "Website signup form", scopes: ["subscribers"], permissions: [], expiresAt: null },
+};
+
+/** The same call with an OAuth app's Bearer access token. */
+export const whoamiOAuthExample: WhoamiResponse = {
+  account: whoamiExample.account,
+  principal: { type: "oauth", clientId: "dca_8JkQ2mZr4TnWc7XyPb3L", app: "Shop sync", scopes: ["subscribers", "campaigns"], expiresAt: "2026-11-27T12:00:00.000Z" },
+  key: null,
 };
 
 export const verifyRequestExamples = {

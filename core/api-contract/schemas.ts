@@ -24,7 +24,24 @@ export const keyInfoSchema = z.object({
   expiresAt: z.iso.datetime().nullable(),
 });
 
-export const whoamiResponseSchema = z.object({ account: accountSchema, key: keyInfoSchema });
+export const principalSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("api_key"), keyId: z.string() }),
+    z.object({
+      type: z.literal("oauth"),
+      clientId: z.string().describe("The OAuth app's public client id (dca_…)"),
+      app: z.string().describe("The app's name"),
+      scopes: z.array(z.string()),
+      expiresAt: z.iso.datetime().nullable(),
+    }),
+  ])
+  .describe("Who authenticated: an API key, or an OAuth app's Bearer access token");
+
+export const whoamiResponseSchema = z.object({
+  account: accountSchema,
+  principal: principalSchema,
+  key: keyInfoSchema.nullable().describe("The API key; null for an OAuth access token"),
+});
 
 export const verifyRequestSchema = z
   .object({

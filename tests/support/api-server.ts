@@ -13,7 +13,7 @@ export type TestApi = { url: string; instance: ApiInstance; close: () => Promise
 export async function startTestApi(options: ApiOptions = {}): Promise<TestApi> {
   const db = await getDatabase();
   const instance = await startApi(db, { usageFlushMs: 60_000, ...options });
-  if (!getChangeSink()) setChangeSink(instance.cache);
+  if (!getChangeSink()) setChangeSink(instance.sink);
   const server = http.createServer((req, res) => void instance.handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -23,7 +23,7 @@ export async function startTestApi(options: ApiOptions = {}): Promise<TestApi> {
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if (getChangeSink() === instance.cache) setChangeSink(null);
+      if (getChangeSink() === instance.sink) setChangeSink(null);
       await instance.stop();
     },
   };
