@@ -7,6 +7,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { getRequest } from "../data/requests";
 import { STAFF_REQUESTS_PATH } from "../nav";
 import { DecisionForms } from "./decision-forms";
+import { IntegrationRows, UnlistForm, type IntegrationDetails } from "./integration-details";
 import { STATUS_LABELS, STATUS_STYLES, TYPE_LABELS } from "./labels";
 
 export async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,6 +18,7 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
     throw e;
   });
   const details = request.details as { count?: number; reason?: string; currentLimit?: number };
+  const app = request.type === "integration" ? (request.details as IntegrationDetails) : null;
   return (
     <section aria-labelledby="request-title" className="max-w-3xl space-y-6">
       <p className="text-sm"><Link href={STAFF_REQUESTS_PATH} className="text-brand-700 underline">← All requests</Link></p>
@@ -30,6 +32,7 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
         <dt className="font-medium">Requested by</dt>
         <dd>{request.requestedBy ?? "—"}, {formatDateTime(request.createdAt)}</dd>
         {details.count !== undefined ? (<><dt className="font-medium">Asks for</dt><dd>{details.count} more subaccount{details.count === 1 ? "" : "s"}</dd></>) : null}
+        {app ? <IntegrationRows app={app} /> : null}
         {details.reason ? (<><dt className="font-medium">Reason</dt><dd className="whitespace-pre-line">{details.reason}</dd></>) : null}
         {request.decidedAt ? (
           <>
@@ -43,6 +46,7 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
       ) : (
         <p className="text-sm text-slate-700">Decisions are final.</p>
       )}
+      {app && request.status === "approved" ? <UnlistForm appId={app.appId} /> : null}
     </section>
   );
 }

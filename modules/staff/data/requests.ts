@@ -10,6 +10,7 @@ import { getPrisma } from "@/core/registry";
 import { recordAudit } from "@/lib/audit";
 import type { StaffContext } from "@/lib/auth/staff";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
+import { applyCatalogDecision } from "@/modules/oauth-apps/public";
 import type { StaffRequestDto } from "../types";
 
 const SELECT = {
@@ -88,6 +89,7 @@ async function decide(staff: StaffContext, id: string, status: "approved" | "dec
 /** Approve: for subaccounts, the account's limit becomes `newLimit` (prefilled with current + requested). */
 export async function approveRequest(staff: StaffContext, id: string, newLimit: number, note?: string) {
   return decide(staff, id, "approved", note || null, async (tx, request) => {
+    if (request.type === "integration") return applyCatalogDecision(tx, request.details, "approved", note || null);
     if (request.type !== "subaccounts" || !request.account) return;
     if (newLimit < request.account._count.children) {
       throw new ValidationError("Please correct the highlighted fields.", { newLimit: [`The account already has ${request.account._count.children} subaccounts`] });
@@ -97,5 +99,7 @@ export async function approveRequest(staff: StaffContext, id: string, newLimit: 
 }
 
 export async function declineRequest(staff: StaffContext, id: string, reason: string) {
-  return decide(staff, id, "declined", reason, async () => {});
+  return decide(staff, id, "declined", reason, async (tx, request) => {
+    if (request.type === "integration") await applyCatalogDecision(tx, request.details, "declined", reason);
+  });
 }
