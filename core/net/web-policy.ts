@@ -3,7 +3,7 @@
  * Content-Security-Policy (nonce-based scripts, as Next needs; no framing; nothing loaded from elsewhere).
  */
 /** Pages the proxy lets through without a session: sign-in, and /staff, which answers 404 itself to anyone but staff. */
-export const PUBLIC_PATHS = ["/login", "/staff", "/invitations"];
+export const PUBLIC_PATHS = ["/login", "/staff", "/invitations", "/integrations"];
 
 export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } = {}): string {
   return [

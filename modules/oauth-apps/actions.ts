@@ -3,10 +3,12 @@
 
 import { defineAction } from "@/lib/action";
 import { revokeAuthorizedApp } from "./data/authorizations";
+import { decideAuthorization } from "./data/authorize";
 import { submitForReview, withdrawFromCatalog } from "./data/catalog";
 import { createApp, deleteApp, resetAppSecret, setPasswordGrant, updateApp } from "./data/mutations";
 import { APPS_PATH, AUTHORIZED_APPS_PATH } from "./nav";
 import {
+  authorizeDecisionSchema,
   createAppSchema,
   deleteAppSchema,
   passwordGrantSchema,
@@ -29,3 +31,6 @@ export const withdrawFromCatalogAction = defineAction(withdrawSchema, ({ id }, c
 export const revokeAuthorizedAppAction = defineAction(revokeAuthorizationSchema, ({ id }, ctx) => revokeAuthorizedApp(ctx, id), {
   revalidate: AUTHORIZED_APPS_PATH,
 });
+
+/** The consent screen: Allow issues a code for the chosen account, Deny answers access_denied; both return where to go. */
+export const authorizeAppAction = defineAction(authorizeDecisionSchema, ({ params, accountId, allow }, ctx) => decideAuthorization(ctx, params, accountId, allow));

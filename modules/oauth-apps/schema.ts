@@ -62,3 +62,16 @@ export const submitForReviewSchema = z
   .object({ id: idSchema, website: httpsUrl("Website").refine((v) => v !== "", "Website is required"), logoUrl: httpsUrl("Logo URL") })
   .strict();
 export const withdrawSchema = z.object({ id: idSchema }).strict();
+
+const param = z.string().max(2000).optional();
+/** The consent screen's Allow / Deny: the original request's parameters (checked again) and the chosen account. */
+export const authorizeDecisionSchema = z
+  .object({
+    params: z
+      .object({ response_type: param, client_id: param, redirect_uri: param, scope: param, state: param, code_challenge: param, code_challenge_method: param })
+      .strict(),
+    accountId: idSchema,
+    allow: z.boolean(),
+  })
+  .strict();
+export type AuthorizeDecision = z.input<typeof authorizeDecisionSchema>;
