@@ -42,6 +42,8 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
   await prisma.user.create({ data: { email: E2E_USERS.password, passwordHash, memberships: { create: { accountId: sessionsCo.accountId, role: "developer" } } } });
   await ownerOf(prisma, "Team Co", E2E_USERS.team, passwordHash);
   await ownerOf(prisma, "Existing Co", E2E_USERS.teamExisting, passwordHash);
+  await ownerOf(prisma, "OAuth Dev Co", E2E_USERS.oauthDev, passwordHash);
+  await ownerOf(prisma, "OAuth Customer Co", E2E_USERS.oauthCustomer, passwordHash);
   const beta = await prisma.account.create({ data: { name: "Switch Beta" } });
   await prisma.user.create({
     data: {
@@ -50,5 +52,5 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
       memberships: { create: [{ accountId: alpha.accountId, role: "admin", createdAt: new Date(Date.now() - 60_000) }, { accountId: beta.id, role: "developer" }] },
     },
   });
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co";
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co, OAuth Dev Co, OAuth Customer Co";
 }

@@ -20,4 +20,7 @@ export const E2E_USERS = {
   team: "team@example.com",
   /** Has a user (and an account of their own) before Team Co invites them. */
   teamExisting: "team-existing@example.com",
+  /** OAuth Dev Co registers an app; OAuth Customer Co authorizes it on the consent screen. */
+  oauthDev: "oauth-dev@example.com",
+  oauthCustomer: "oauth-customer@example.com",
 } as const;

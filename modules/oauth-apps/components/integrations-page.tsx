@@ -6,7 +6,7 @@ export async function IntegrationsPage() {
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-10">
       <div>
-        <p className="text-sm font-semibold text-brand-600">Developer&apos;s corner</p>
+        <p className="text-sm font-semibold text-brand-700">Developer&apos;s corner</p>
         <h1 className="text-3xl font-semibold">Integrations</h1>
         <p className="mt-1 text-sm text-slate-600">Apps that connect to your account with OAuth 2, reviewed by our staff.</p>
       </div>
