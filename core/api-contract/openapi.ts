@@ -4,7 +4,8 @@
  * spectral (spectral:oas) with no warnings (tests/unit/openapi-lint.test.ts).
  */
 import { z } from "zod";
-import { problemExamples, verifyRequestExamples, verifyResponseExamples, whoamiExample } from "./examples";
+import { problemExamples, verifyRequestExamples, verifyResponseExamples, whoamiExample, whoamiOAuthExample } from "./examples";
+import { oauthPaths, oauthSchemes } from "./openapi-oauth";
 import { problemSchema, verifyRequestSchema, verifyResponseSchema, whoamiResponseSchema } from "./schemas";
 
 function schema(s: z.ZodType) {
@@ -28,17 +29,22 @@ export function buildOpenApiDocument() {
       version: "1.0.0",
       description:
         "Authenticate with an API key: HTTP Basic with any username and the key as the password " +
-        "(`curl --user 'api:KEY' …`), or `Authorization: Bearer KEY`. Errors are RFC 9457 problem details.",
+        "(`curl --user 'api:KEY' …`), or `Authorization: Bearer KEY`; or, for a registered OAuth app, `Authorization: Bearer` with " +
+        "an access token from /api/v1/oauth/token. Errors are RFC 9457 problem details (OAuth endpoints: RFC 6749 errors).",
       contact: { name: "Developer's corner", url: "https://developers-corner.dev" },
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/", description: "This server" }],
-    security: [{ basicAuth: [] }, { bearerAuth: [] }],
-    tags: [{ name: "Keys", description: "Who a key belongs to, and checking keys presented to your own services." }],
+    security: [{ basicAuth: [] }, { bearerAuth: [] }, { oauth2: [] }],
+    tags: [
+      { name: "Keys", description: "Who a key belongs to, and checking keys presented to your own services." },
+      { name: "OAuth", description: "The OAuth 2 server for registered apps: tokens, revocation, introspection." },
+    ],
     components: {
       securitySchemes: {
         basicAuth: { type: "http", scheme: "basic", description: "Username: anything. Password: the API key." },
         bearerAuth: { type: "http", scheme: "bearer", description: "The API key as the bearer token." },
+        ...oauthSchemes,
       },
       schemas: {
         WhoamiResponse: schema(whoamiResponseSchema),
@@ -52,10 +58,13 @@ export function buildOpenApiDocument() {
         get: {
           operationId: "whoami",
           tags: ["Keys"],
-          summary: "Who does this key belong to?",
-          description: "Answers the account and the key you authenticated with: a quick way to test a key. Any key works; no scope is needed.",
+          summary: "Who does this key or token belong to?",
+          description: "Answers the account and the principal you authenticated with (an API key, or an OAuth app's access token): a quick way to test credentials. No scope is needed.",
           responses: {
-            "200": { description: "The key is valid", content: json("WhoamiResponse", { example: whoamiExample }) },
+            "200": {
+              description: "The key or token is valid",
+              content: json("WhoamiResponse", { examples: { apiKey: { summary: "An API key", value: whoamiExample }, oauth: { summary: "An OAuth access token", value: whoamiOAuthExample } } }),
+            },
             "400": problem("400", "Malformed Authorization header"),
             "401": problem("401", "Missing, unknown or wrong key"),
             "403": problem("403", "Key disabled, expired, or not allowed from this IP address"),
@@ -82,6 +91,7 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      ...oauthPaths,
     },
   };
 }
