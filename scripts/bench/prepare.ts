@@ -6,11 +6,13 @@ import fs from "node:fs";
 import type { DatabaseConfig } from "@/core/db/config";
 import { resetAndMigrate } from "@/core/db/reset";
 import { generateKeyId, issueSecret } from "@/core/secrets/generate";
+import { seedBenchTokens } from "./oauth-tokens";
 
 export const BENCH_DIR = "data/bench";
 export const KEYS_FILE = `${BENCH_DIR}/keys.json`;
 
-export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 100, perAccount = 100): Promise<string[]> {
+/** Keys (10,000) and, for the Bearer pass, OAuth access tokens (1,000: 10 per account). */
+export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 100, perAccount = 100): Promise<{ keys: string[]; tokens: string[] }> {
   const db = await resetAndMigrate(config);
   try {
     const keys: string[] = [];
@@ -36,7 +38,7 @@ export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 10
     }
     fs.mkdirSync(BENCH_DIR, { recursive: true });
     fs.writeFileSync(KEYS_FILE, JSON.stringify(keys));
-    return keys;
+    return { keys, tokens: await seedBenchTokens(db.prisma) };
   } finally {
     await db.close();
   }

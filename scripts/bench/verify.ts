@@ -6,6 +6,8 @@
  * order swapped every round; then (b) our server with random unknown keys (well-formed, valid checksum). Before
  * every pass the server under test must be idle (no CPU for longer than a usage flush interval). Prints each
  * pass, then the median and spread (min–max) of req/s, p50, p99 and peak RSS, and the ratio (a)/(c) per round.
+ * (d) is whoami with OAuth Bearer access tokens on our server, run right after (a) in each round; the report
+ * gives the ratio (d)/(a).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -44,7 +46,7 @@ function unknownKey(): string {
 
 async function load(kind: Pass["kind"], roundNo: number, port: number, keys: string[], target: Started, seconds = SECONDS): Promise<Pass> {
   const idleMs = kind === "c" ? await waitIdle(target.pid, 1000) : await waitIdle(target.pid, FLUSH_MS + 1500);
-  const headers = keys.map((k) => `Basic ${Buffer.from(`api:${k}`).toString("base64")}`);
+  const headers = keys.map((k) => (kind === "d" ? `Bearer ${k}` : `Basic ${Buffer.from(`api:${k}`).toString("base64")}`));
   const latencies = new Latencies();
   const instance = autocannon({
     url: `http://127.0.0.1:${port}/api/v1/whoami`,
@@ -76,7 +78,7 @@ async function main() {
   const config = resolveDatabaseConfig(process.env.DATABASE_URL || `file:${BENCH_DIR}/db`);
   const databaseUrl = config.kind === "postgres" ? config.url : `file:${BENCH_DIR}/db`;
   console.log(`Preparing 10,000 keys in 100 accounts on ${describeDatabase(config)}…`);
-  const keys = await prepareBenchDatabase(config);
+  const { keys, tokens } = await prepareBenchDatabase(config);
   const unknown = Array.from({ length: 10_000 }, unknownKey);
 
   let server: Started | undefined;
@@ -90,12 +92,17 @@ async function main() {
     // One short unreported pass each, so the first measured round does not pay for JIT warm-up.
     await load("a", 0, PORT, keys, server, 3);
     await load("c", 0, PORT + 1, keys, baseline, 3);
+    await load("d", 0, PORT, tokens, server, 3);
     for (let r = 1; r <= ROUNDS; r++) {
       const order = r % 2 === 1 ? (["a", "c"] as const) : (["c", "a"] as const);
       for (const kind of order) {
         const pass = kind === "a" ? await load("a", r, PORT, keys, server) : await load("c", r, PORT + 1, keys, baseline);
         passes.push(pass);
         console.log(JSON.stringify(pass));
+        if (kind === "a") {
+          passes.push(await load("d", r, PORT, tokens, server));
+          console.log(JSON.stringify(passes.at(-1)));
+        }
       }
     }
     for (let r = 1; r <= ROUNDS; r++) {
