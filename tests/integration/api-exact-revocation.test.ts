@@ -32,7 +32,7 @@ const afterBound = () => new Promise((resolve) => setTimeout(resolve, CHANGE_PRO
 describe("20 rounds, no polling", () => {
   it("uses A as the write-through instance", async () => {
     const { getChangeSink } = await import("@/core/registry");
-    expect(getChangeSink()).toBe(a.instance.cache);
+    expect(getChangeSink()).toBe(a.instance.sink);
   });
 
   it("change now → disable → delete: this instance at once, the other on its first request after the bound", async () => {

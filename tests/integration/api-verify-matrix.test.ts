@@ -38,6 +38,7 @@ describe("GET /api/v1/whoami", () => {
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
       expect(res.body).toStrictEqual({
         account: { id: acct.accountId, number: expect.stringMatching(/^m\d{4,}$/), name: acct.name, kind: account.kind, status: "active", parent: null },
+        principal: { type: "api_key", keyId: key.keyId },
         key: { keyId: key.keyId, name: "Matrix valid", scopes: ["subscribers", "statistics"], permissions: ["archive_ready_to_receive"], expiresAt: "2099-12-31T23:59:59.999Z" },
       });
       for (const leak of [secret, row.secretHash, row.secretLast5, "secretHash", "hash"]) expect(res.text).not.toContain(leak);
@@ -159,7 +160,7 @@ describe("routing and OpenAPI", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     const doc = JSON.parse(await res.text());
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/api/v1/whoami", "/api/v1/keys/verify"]);
+    expect(Object.keys(doc.paths)).toEqual(["/api/v1/whoami", "/api/v1/keys/verify", "/api/v1/oauth/token", "/api/v1/oauth/revoke", "/api/v1/oauth/introspect"]);
     expect(Object.keys(doc.paths["/api/v1/whoami"])).toEqual(["get"]);
     expect(Object.keys(doc.paths["/api/v1/keys/verify"])).toEqual(["post"]);
     expect(doc.paths["/api/v1/whoami"].get.operationId).toBe("whoami");
