@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "@/core/generated/prisma/client";
 import { refreshLocalOAuth } from "@/core/events";
 import { parseScopes } from "@/core/oauth/grants";
+import { recordOAuthAudit } from "@/core/oauth/audit";
 import { revokeByCode, revokeFamily } from "@/core/oauth/revoke";
 import { hashOAuthSecret } from "@/core/oauth/tokens";
 import { assertGrantAllowed, type AuthenticatedClient } from "./client-auth";
@@ -27,7 +28,10 @@ export async function authorizationCodeGrant(prisma: PrismaClient, client: Authe
   const invalid = new OAuthError("invalid_grant", "The authorization code is invalid, expired or already used.");
   if (!code || code.clientId !== client.id) throw invalid;
   if (code.usedAt) {
-    const change = await prisma.$transaction((tx) => revokeByCode(tx, code.id));
+    const change = await prisma.$transaction(async (tx) => {
+      await recordOAuthAudit(tx, { accountId: code.authorization.accountId, actorId: null, action: "oauth.reuse_detected", clientDbId: client.id, appName: client.name, ip, details: { what: "authorization code" } });
+      return revokeByCode(tx, code.id);
+    });
     await refreshLocalOAuth(change);
     throw invalid;
   }
@@ -69,11 +73,15 @@ export async function refreshTokenGrant(prisma: PrismaClient, client: Authentica
   });
   const invalid = new OAuthError("invalid_grant", "The refresh token is invalid, expired or revoked.");
   if (!token || token.clientId !== client.id) throw invalid;
-  if (token.usedAt && !token.revokedAt) {
-    const change = await prisma.$transaction((tx) => revokeFamily(tx, token.familyId));
+  const reused = async () => {
+    const change = await prisma.$transaction(async (tx) => {
+      await recordOAuthAudit(tx, { accountId: token.accountId, actorId: null, action: "oauth.reuse_detected", clientDbId: client.id, appName: client.name, ip, details: { what: "refresh token" } });
+      return revokeFamily(tx, token.familyId);
+    });
     await refreshLocalOAuth(change);
-    throw invalid;
-  }
+    return invalid;
+  };
+  if (token.usedAt && !token.revokedAt) throw await reused();
   if (token.revokedAt || token.authorization.revokedAt || token.expiresAt.getTime() <= Date.now()) throw invalid;
   let scopes = token.scopes;
   if (form.scope !== undefined) {
@@ -96,11 +104,6 @@ export async function refreshTokenGrant(prisma: PrismaClient, client: Authentica
       ip,
     });
   });
-  if (!result) {
-    // Spent concurrently: a reuse like any other.
-    const change = await prisma.$transaction((tx) => revokeFamily(tx, token.familyId));
-    await refreshLocalOAuth(change);
-    throw invalid;
-  }
+  if (!result) throw await reused(); // spent concurrently: a reuse like any other
   return result;
 }

@@ -93,6 +93,8 @@ describe("OAuth 2 conformance (oauth4webapi)", () => {
     expect((await whoami(api.url, `Bearer ${tokens.access_token}`)).status).toBe(401);
     const refreshed = await tokenCall(api.url, { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, [app.app.clientId, app.secret]);
     expect(refreshed.body.error).toBe("invalid_grant");
+    const prisma = await getPrisma();
+    expect(await prisma.auditEvent.count({ where: { action: "oauth.reuse_detected", targetId: app.app.id, accountId: acct.accountId } })).toBe(1);
   });
 
   it("rotates refresh tokens; reusing a spent one revokes the whole family", async () => {
