@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/core/secrets/password";
 import { getPrisma } from "@/core/registry";
 import { revokeAuthorizedApp } from "@/modules/oauth-apps/data/authorizations";
-import { deleteApp, setPasswordGrant } from "@/modules/oauth-apps/data/mutations";
+import { deleteApp, resetAppSecret, setPasswordGrant } from "@/modules/oauth-apps/data/mutations";
 import { startTestApi, whoami, type TestApi } from "../support/api-server";
 import { createTestAccount, type TestAccount } from "../support/fixtures";
 import { consent, discover, insecure, REDIRECT, registerApp, tokenCall } from "../support/oauth";
@@ -124,6 +124,31 @@ describe("OAuth 2 conformance (oauth4webapi)", () => {
     expect((await tokenCall(api.url, { ...form, password: "wrong" }, [app.app.clientId, app.secret])).body.error).toBe("invalid_grant");
     const staff = await prisma.user.create({ data: { email: `staff-${Date.now()}@example.test`, staff: true, passwordHash: await hashPassword("staff password 123") } });
     expect((await tokenCall(api.url, { ...form, username: staff.email, password: "staff password 123" }, [app.app.clientId, app.secret])).body.error).toBe("invalid_grant");
+  });
+
+  it("the password grant is throttled like sign-in: after 5 failures even the right password waits", async () => {
+    const prisma = await getPrisma();
+    const user = await prisma.user.create({
+      data: { email: `pw-${Date.now()}@example.test`, passwordHash: await hashPassword("right password 123"), memberships: { create: { accountId: acct.accountId, role: "admin" } } },
+    });
+    const app = await registerApp(acct.ctx.owner, { grantTypes: ["authorization_code", "password"] });
+    await setPasswordGrant(acct.ctx.owner, app.app.id, true);
+    const form = { grant_type: "password", username: user.email };
+    for (let i = 0; i < 5; i++) expect((await tokenCall(api.url, { ...form, password: `wrong ${i}` }, [app.app.clientId, app.secret])).body.error).toBe("invalid_grant");
+    const blocked = await tokenCall(api.url, { ...form, password: "right password 123" }, [app.app.clientId, app.secret]);
+    expect(blocked).toEqual({ status: 400, body: { error: "invalid_grant", error_description: "Too many failed attempts. Try again later." } });
+  });
+
+  it("Reset secret: the old secret works during its grace time only; 'now' ends it at once", async () => {
+    const app = await registerApp(acct.ctx.owner);
+    const cc = (secret: string) => tokenCall(api.url, { grant_type: "client_credentials" }, [app.app.clientId, secret]);
+    const graced = await resetAppSecret(acct.ctx.owner, app.app.id, "24h");
+    expect((await cc(app.secret)).status).toBe(200);
+    expect((await cc(graced.clientSecret)).status).toBe(200);
+    const now = await resetAppSecret(acct.ctx.owner, app.app.id, "now");
+    expect((await cc(graced.clientSecret)).status).toBe(401);
+    expect((await cc(app.secret)).status).toBe(401);
+    expect((await cc(now.clientSecret)).status).toBe(200);
   });
 
   it("client credentials act in the app owner's own account, without a refresh token", async () => {
