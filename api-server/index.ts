@@ -29,7 +29,7 @@ export type ApiOptions = { limits?: Partial<LimitOptions>; trustedProxies?: stri
 export async function startApi(db: Database, options: ApiOptions = {}): Promise<ApiInstance> {
   const cache = new KeyCache(db.sql);
   await cache.loadAll();
-  const tokens = new TokenCache(db.sql);
+  const tokens = new TokenCache(db.sql, options.usageFlushMs);
   const unfollow = await followKeyChanges(db, cache, tokens);
   const limits = createLimits({ ...limitOptionsFromEnv(), ...options.limits });
   const usage = new UsageRecorder(db.sql, options.usageFlushMs, db.pglite ? 60_000 : 0).start();

@@ -85,7 +85,13 @@ test("register an app, authorize it through login and consent, use and revoke th
 
   // The customer sees the app under Authorized apps and revokes it: the very next call is refused.
   await customer.goto("/settings/account/authorized-apps");
-  await expect(customer.getByRole("row", { name: new RegExp(name) })).toContainText(E2E_USERS.oauthCustomer);
+  const authorizedRow = customer.getByRole("row", { name: new RegExp(name) });
+  await expect(authorizedRow).toContainText(E2E_USERS.oauthCustomer);
+  // Last use is written in batches (every 300 ms in this test server).
+  await expect(async () => {
+    await customer.reload();
+    await expect(authorizedRow).not.toContainText("Never", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expectAccessible(customer, "authorized apps");
   await screenshots(customer, "oauth-authorized-apps");
   await customer.getByRole("button", { name: `Revoke access of ${name}` }).click();

@@ -3,7 +3,7 @@
  * Revocation is exact through the same change-event path as keys (core/events.ts): every revocation bumps the
  * cache's generation and drops the matching records, and a database read that started before a revocation is
  * never stored after it (its generation is stale), so the very next request after a revoke re-reads the row and
- * is refused. Expiry is checked on every use. Last use per authorization is written in batches.
+ * is refused. Expiry is checked on every use. Last use per authorization is written in batches (USAGE_FLUSH_MS).
  */
 import type { SqlRunner } from "@/core/db/migrate";
 import type { AccountInfo } from "../verify/key-record";
@@ -46,7 +46,6 @@ const SELECT = `SELECT t."id", t."authorizationId", t."clientId" AS "clientDbId"
   WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL`;
 
 const MAX_ENTRIES = 200_000;
-const TOUCH_FLUSH_MS = 10_000;
 
 function toRecord(r: Row): TokenRecord {
   return {
@@ -80,7 +79,11 @@ export class TokenCache {
   private timer: NodeJS.Timeout | null = null;
   stats = { reads: 0, invalidations: 0, staleReadsDropped: 0 };
 
-  constructor(private readonly sql: SqlRunner) {}
+  constructor(
+    private readonly sql: SqlRunner,
+    /** How often last use is written: the keys' usage interval (USAGE_FLUSH_MS, default 5 s). */
+    private readonly touchFlushMs = Number(process.env.USAGE_FLUSH_MS ?? 5000),
+  ) {}
 
   /** Hot path: the record, null when known dead, undefined when not read yet. */
   peek(hash: string): TokenRecord | null | undefined {
@@ -121,11 +124,11 @@ export class TokenCache {
     }
   }
 
-  /** Remembers that an authorization was used (Authorized apps › Last used); written every 10 s. */
+  /** Remembers that an authorization was used (Authorized apps › Last used); written in batches. */
   touch(authorizationId: string, nowMs: number): void {
     this.touched.set(authorizationId, nowMs);
     if (!this.timer) {
-      this.timer = setTimeout(() => void this.flush().catch((e: Error) => console.error(`[oauth] last-used flush failed: ${e.message}`)), TOUCH_FLUSH_MS);
+      this.timer = setTimeout(() => void this.flush().catch((e: Error) => console.error(`[oauth] last-used flush failed: ${e.message}`)), this.touchFlushMs);
       this.timer.unref();
     }
   }
