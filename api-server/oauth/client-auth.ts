@@ -38,6 +38,7 @@ export async function authenticateClient(
   form: Record<string, string>,
   prisma: PrismaClient,
   pepper: KeyObject,
+  nowMs: number,
 ): Promise<AuthenticatedClient> {
   const basic = basicCredentials(req.headers.authorization);
   const fromBody = form.client_secret !== undefined;
@@ -57,7 +58,7 @@ export async function authenticateClient(
   const digest = hashSecretBytes(secret, pepper);
   const current = client ? Buffer.from(client.secretHash, "hex") : ZERO;
   let ok = equalBytes(digest, current) && client !== null;
-  if (!ok && client?.previousSecretHash && client.previousSecretExpiresAt && client.previousSecretExpiresAt.getTime() > Date.now()) {
+  if (!ok && client?.previousSecretHash && client.previousSecretExpiresAt && client.previousSecretExpiresAt.getTime() > nowMs) {
     ok = equalBytes(digest, Buffer.from(client.previousSecretHash, "hex"));
   }
   if (!ok || !client || client.account.deletedAt) throw new OAuthError("invalid_client", "Client authentication failed.", Boolean(basic));

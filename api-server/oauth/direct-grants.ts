@@ -34,7 +34,7 @@ function scopesOf(form: Form): string[] {
   return scopes;
 }
 
-export async function passwordGrant(prisma: PrismaClient, client: AuthenticatedClient, form: Form, ip: string | null): Promise<TokenResponse> {
+export async function passwordGrant(prisma: PrismaClient, client: AuthenticatedClient, form: Form, ip: string | null, nowMs: number): Promise<TokenResponse> {
   assertGrantAllowed(client, "password");
   const email = (form.username ?? "").trim().toLowerCase();
   if (!email || !form.password) throw new OAuthError("invalid_request", "username and password are required.");
@@ -56,15 +56,15 @@ export async function passwordGrant(prisma: PrismaClient, client: AuthenticatedC
   if (!membership) throw new OAuthError("invalid_grant", "The user may not authorize apps in that account.");
   return prisma.$transaction(async (tx) => {
     const authorization = await upsertAuthorization(tx, client.id, membership.accountId, user.id, scopes);
-    return issueTokens(tx, { client, authorizationId: authorization.id, accountId: membership.accountId, userId: user.id, scopes, withRefresh: client.grantTypes.includes("refresh_token"), ip });
+    return issueTokens(tx, { client, authorizationId: authorization.id, accountId: membership.accountId, userId: user.id, scopes, withRefresh: client.grantTypes.includes("refresh_token"), ip, nowMs });
   });
 }
 
-export async function clientCredentialsGrant(prisma: PrismaClient, client: AuthenticatedClient, form: Form, ip: string | null): Promise<TokenResponse> {
+export async function clientCredentialsGrant(prisma: PrismaClient, client: AuthenticatedClient, form: Form, ip: string | null, nowMs: number): Promise<TokenResponse> {
   assertGrantAllowed(client, "client_credentials");
   const scopes = scopesOf(form);
   return prisma.$transaction(async (tx) => {
     const authorization = await upsertAuthorization(tx, client.id, client.accountId, null, scopes);
-    return issueTokens(tx, { client, authorizationId: authorization.id, accountId: client.accountId, userId: null, scopes, withRefresh: false, ip });
+    return issueTokens(tx, { client, authorizationId: authorization.id, accountId: client.accountId, userId: null, scopes, withRefresh: false, ip, nowMs });
   });
 }

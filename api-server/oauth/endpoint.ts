@@ -17,7 +17,7 @@ export function oauthEndpoint(run: OAuthHandler) {
       throw e;
     }
     try {
-      const client = await authenticateClient(req, form, deps.oauth.prisma, deps.pepper);
+      const client = await authenticateClient(req, form, deps.oauth.prisma, deps.pepper, state.nowMs);
       state.keyId = client.clientId;
       const body = await run(form, client, deps, state);
       sendOAuthJson(res, body);

@@ -18,7 +18,7 @@ import { issueTokens, type TokenResponse } from "./issue";
 type Form = Record<string, string>;
 const PKCE_VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 
-export async function authorizationCodeGrant(prisma: PrismaClient, client: AuthenticatedClient, form: Form, ip: string | null): Promise<TokenResponse> {
+export async function authorizationCodeGrant(prisma: PrismaClient, client: AuthenticatedClient, form: Form, ip: string | null, nowMs: number): Promise<TokenResponse> {
   assertGrantAllowed(client, "authorization_code");
   if (!form.code || !form.redirect_uri) throw new OAuthError("invalid_request", "code and redirect_uri are required.");
   const code = await prisma.oAuthAuthorizationCode.findUnique({
@@ -35,6 +35,7 @@ export async function authorizationCodeGrant(prisma: PrismaClient, client: Authe
     await refreshLocalOAuth(change);
     throw invalid;
   }
+  // Codes are made by the web app on the real clock.
   if (code.expiresAt.getTime() <= Date.now() || code.authorization.revokedAt) throw invalid;
   if (code.redirectUri !== form.redirect_uri) throw new OAuthError("invalid_grant", "redirect_uri does not match the authorization request.");
   if (code.codeChallenge) {
@@ -60,11 +61,12 @@ export async function authorizationCodeGrant(prisma: PrismaClient, client: Authe
       codeId: code.id,
       withRefresh: client.grantTypes.includes("refresh_token"),
       ip,
+      nowMs,
     });
   });
 }
 
-export async function refreshTokenGrant(prisma: PrismaClient, client: AuthenticatedClient, form: Form, ip: string | null): Promise<TokenResponse> {
+export async function refreshTokenGrant(prisma: PrismaClient, client: AuthenticatedClient, form: Form, ip: string | null, nowMs: number): Promise<TokenResponse> {
   assertGrantAllowed(client, "refresh_token");
   if (!form.refresh_token) throw new OAuthError("invalid_request", "refresh_token is required.");
   const token = await prisma.oAuthRefreshToken.findUnique({
@@ -82,7 +84,7 @@ export async function refreshTokenGrant(prisma: PrismaClient, client: Authentica
     return invalid;
   };
   if (token.usedAt && !token.revokedAt) throw await reused();
-  if (token.revokedAt || token.authorization.revokedAt || token.expiresAt.getTime() <= Date.now()) throw invalid;
+  if (token.revokedAt || token.authorization.revokedAt || token.expiresAt.getTime() <= nowMs) throw invalid;
   let scopes = token.scopes;
   if (form.scope !== undefined) {
     const asked = parseScopes(form.scope);
@@ -102,6 +104,7 @@ export async function refreshTokenGrant(prisma: PrismaClient, client: Authentica
       familyId: token.familyId,
       withRefresh: true,
       ip,
+      nowMs,
     });
   });
   if (!result) throw await reused(); // spent concurrently: a reuse like any other

@@ -28,10 +28,12 @@ export type IssueInput = {
   familyId?: string | null;
   withRefresh: boolean;
   ip: string | null;
+  /** The API's clock (api-server/clock.ts), which also judges expiry on every request. */
+  nowMs: number;
 };
 
 export async function issueTokens(tx: Prisma.TransactionClient, input: IssueInput): Promise<TokenResponse> {
-  const now = Date.now();
+  const now = input.nowMs;
   const access = issueAccessToken();
   const familyId = input.withRefresh ? (input.familyId ?? crypto.randomUUID()) : null;
   await tx.oAuthAccessToken.create({

@@ -7,7 +7,7 @@ import { hashOAuthSecret } from "@/core/oauth/tokens";
 import { oauthEndpoint } from "../oauth/endpoint";
 import { OAuthError } from "../oauth/errors";
 
-export const oauthIntrospect = oauthEndpoint(async (form, client, deps) => {
+export const oauthIntrospect = oauthEndpoint(async (form, client, deps, state) => {
   if (!form.token) throw new OAuthError("invalid_request", "token is required.");
   const hash = hashOAuthSecret(form.token);
   const select = {
@@ -21,7 +21,7 @@ export const oauthIntrospect = oauthEndpoint(async (form, client, deps) => {
   const spent = token && "usedAt" in token && token.usedAt !== null;
   const account = token?.authorization.account;
   const active =
-    token && !spent && !token.revokedAt && !token.authorization.revokedAt && token.expiresAt.getTime() > Date.now() &&
+    token && !spent && !token.revokedAt && !token.authorization.revokedAt && token.expiresAt.getTime() > state.nowMs &&
     token.client.accountId === client.accountId && account && !account.deletedAt && account.status === "active";
   if (!active) return { active: false };
   return {

@@ -15,5 +15,5 @@ export const oauthToken = oauthEndpoint(async (form, client, deps, state) => {
   const grant = GRANTS[form.grant_type as keyof typeof GRANTS];
   if (!form.grant_type) throw new OAuthError("invalid_request", "grant_type is required.");
   if (!Object.hasOwn(GRANTS, form.grant_type) || !grant) throw new OAuthError("unsupported_grant_type", "Unsupported grant_type.");
-  return grant(deps.oauth.prisma, client, form, state.ipText);
+  return grant(deps.oauth.prisma, client, form, state.ipText, state.nowMs);
 });
