@@ -1,7 +1,7 @@
 /**
- * Who is calling: an API key (Bearer, or Basic with the key as password) checked against the key cache, or an API
- * user (Basic with its generated user name and password) checked against the API-user cache; one 401 for every
- * failure of either kind, counted in the same per-IP limit.
+ * Who is calling: an API key (Bearer, or Basic with the key as password) checked against the key cache, an OAuth
+ * access token (Bearer `dcat_…`) against the token cache, or an API user (Basic with its generated user name and
+ * password) against the API-user cache; one 401 for every failure of any kind, counted in the same per-IP limit.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendProblem } from "./http";
@@ -9,6 +9,9 @@ import type { ApiDeps, ApiRequest } from "./context";
 import type { ApiUserCheck, ApiUserRecord } from "./verify/api-user-cache";
 import type { AccountInfo, KeyRecord } from "./verify/key-record";
 import { verifyKey, type VerifyResult } from "./verify/verify-key";
+import { ACCESS_TOKEN_PREFIX } from "@/core/oauth/tokens";
+import { checkAccessToken, sendTokenForbidden, type TokenCheck } from "./oauth/authenticate-token";
+import type { TokenRecord } from "./oauth/token-cache";
 
 const UNAUTHORIZED_HEADERS = { "www-authenticate": 'Basic realm="api"' };
 
@@ -26,10 +29,14 @@ export async function sendTooManyFailures(res: ServerResponse, deps: ApiDeps, li
   return true;
 }
 
-/** The authenticated caller: its account, and either its key or its API user. `id` names it in logs and limits. */
+/**
+ * The authenticated caller: its account, and its key, API user or OAuth access token. `id` names it in logs and
+ * per-caller limits (the key id, the API user's name, or `oauth:<client id>`), never a secret.
+ */
 export type Caller =
-  | { type: "api_key"; id: string; account: AccountInfo; key: KeyRecord; apiUser?: undefined }
-  | { type: "api_user"; id: string; account: AccountInfo; apiUser: ApiUserRecord; key?: undefined };
+  | { type: "api_key"; id: string; account: AccountInfo; key: KeyRecord; apiUser?: undefined; token?: undefined }
+  | { type: "api_user"; id: string; account: AccountInfo; apiUser: ApiUserRecord; key?: undefined; token?: undefined }
+  | { type: "oauth"; id: string; account: AccountInfo; token: TokenRecord; key?: undefined; apiUser?: undefined };
 
 export type Authenticated = Caller | null;
 
@@ -58,6 +65,10 @@ export function authenticate(
     const { username, password } = presented.apiUser;
     return deps.apiUsers.check(username, password).then((r) => decideApiUser(res, deps, state, r));
   }
+  if (presented.key.startsWith(ACCESS_TOKEN_PREFIX)) {
+    const checked = checkAccessToken(deps, presented.key, state, requiredScopes);
+    return checked instanceof Promise ? checked.then((c) => decideToken(res, deps, state, c)) : decideToken(res, deps, state, checked);
+  }
   const result: VerifyResult | Promise<VerifyResult> = verifyKey(deps.cache, presented.key, {
     ip: state.ip,
     requiredScopes,
@@ -65,6 +76,20 @@ export function authenticate(
     pepper: deps.pepper,
   });
   return result instanceof Promise ? result.then((r) => decide(res, deps, state, r)) : decide(res, deps, state, result);
+}
+
+function decideToken(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: TokenCheck): Authenticated | Promise<Authenticated> {
+  if (result.ok) {
+    const id = `oauth:${result.record.clientId}`;
+    state.keyId = id;
+    deps.oauth.tokens.touch(result.record.authorizationId, state.nowMs);
+    return { type: "oauth", id, account: result.record.account, token: result.record };
+  }
+  if (result.status === 403) {
+    sendTokenForbidden(res, result);
+    return null;
+  }
+  return refuse(res, deps, state);
 }
 
 function decide(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: VerifyResult): Authenticated | Promise<Authenticated> {

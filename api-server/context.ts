@@ -7,6 +7,8 @@ import type { ApiUserCache } from "./verify/api-user-cache";
 import type { KeyCache } from "./verify/key-cache";
 import type { UsageRecorder } from "./verify/usage";
 import type { ApiLimits } from "./limits";
+import type { PrismaClient } from "@/core/generated/prisma/client";
+import type { TokenCache } from "./oauth/token-cache";
 
 export type ApiDeps = {
   pepper: KeyObject;
@@ -16,6 +18,8 @@ export type ApiDeps = {
   usage: UsageRecorder;
   trustedProxies: TrustedProxies;
   accessLog?: boolean;
+  /** The OAuth server: its database client (token endpoint writes) and the access-token cache. */
+  oauth: { prisma: PrismaClient; tokens: TokenCache };
 };
 
 export type ApiRequest = {

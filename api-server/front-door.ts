@@ -10,6 +10,7 @@ import { IncomingMessage, type ServerResponse } from "node:http";
 import { CLIENT_IP_HEADER, formatIp, resolveClientIp, type TrustedProxies } from "@/core/net/client-ip";
 import { ipAllowed, parseClientIp } from "@/core/net/ip";
 import { isCrossSiteRequest } from "@/core/net/same-origin";
+import { OAUTH_METADATA_PATH } from "./router";
 import { checkActionBody, isValidHost, plainError, readLimited, BODY_LIMIT } from "./request-guard";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
@@ -55,7 +56,7 @@ export function createFrontDoor(options: { api: Handler; web: Handler; trustedPr
     const https = forceHttps || (req.socket as { encrypted?: boolean }).encrypted === true || (peerTrusted && req.headers["x-forwarded-proto"] === "https");
     if (https) res.setHeader("strict-transport-security", HSTS);
 
-    if (target.startsWith("/api/v1/")) {
+    if (target.startsWith("/api/v1/") || target === OAUTH_METADATA_PATH) {
       void api(req, res);
       return;
     }

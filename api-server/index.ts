@@ -10,6 +10,7 @@ import { pepperKey } from "@/core/secrets/hash";
 import { createApiHandler } from "./router";
 import { ApiUserCache } from "./verify/api-user-cache";
 import { KeyCache } from "./verify/key-cache";
+import { TokenCache } from "./oauth/token-cache";
 import { followKeyChanges } from "./verify/change-follower";
 import { UsageRecorder } from "./verify/usage";
 import { createLimits, limitOptionsFromEnv, type LimitOptions } from "./limits";
@@ -18,6 +19,8 @@ export type ApiInstance = {
   handler: ReturnType<typeof createApiHandler>;
   cache: KeyCache;
   apiUsers: ApiUserCache;
+  tokens: TokenCache;
+  /** Where this process's committed changes go (core/registry.ts setChangeSink): keys, API users, OAuth tokens. */
   sink: ChangeSink;
   usage: UsageRecorder;
   trustedProxies: TrustedProxies;
@@ -31,14 +34,17 @@ export async function startApi(db: Database, options: ApiOptions = {}): Promise<
   const cache = new KeyCache(db.sql);
   await cache.loadAll();
   const apiUsers = new ApiUserCache(db.sql, pepper);
+  const tokens = new TokenCache(db.sql, options.usageFlushMs);
   const sink: ChangeSink = {
     refresh: (keyId) => cache.refresh(keyId),
     refreshAccount: async (accountId) => {
+      tokens.invalidateAccount(accountId);
       await Promise.all([cache.refreshAccount(accountId), apiUsers.refreshAccount(accountId)]);
     },
     refreshApiUser: (username) => apiUsers.refresh(username),
+    refreshOAuth: async (change) => tokens.invalidate(change),
   };
-  const unfollow = await followKeyChanges(db, cache, apiUsers);
+  const unfollow = await followKeyChanges(db, cache, { apiUsers, tokens });
   const limits = createLimits({ ...limitOptionsFromEnv(), ...options.limits });
   const usage = new UsageRecorder(db.sql, options.usageFlushMs, db.pglite ? 60_000 : 0).start();
   const trustedProxies = parseTrustedProxies(options.trustedProxies);
@@ -49,17 +55,20 @@ export async function startApi(db: Database, options: ApiOptions = {}): Promise<
     limits,
     usage,
     trustedProxies,
+    oauth: { prisma: db.prisma, tokens },
     accessLog: options.accessLog ?? process.env.API_ACCESS_LOG === "1",
   });
   return {
     handler,
     cache,
     apiUsers,
+    tokens,
     sink,
     usage,
     trustedProxies,
     stop: async () => {
       await unfollow();
+      await tokens.flush().catch((e: Error) => console.error(`[oauth] final flush failed: ${e.message}`));
       await usage.stop().catch((e: Error) => console.error(`[usage] final flush failed: ${e.message}`));
       await limits.close();
     },

@@ -15,6 +15,13 @@ import { openapi } from "./routes/openapi";
 import { testClock } from "./routes/test-clock";
 import { verify, VERIFY_SCOPES } from "./routes/verify";
 import { whoami, WHOAMI_SCOPES } from "./routes/whoami";
+import { oauthToken } from "./routes/oauth-token";
+import { oauthRevoke } from "./routes/oauth-revoke";
+import { oauthIntrospect } from "./routes/oauth-introspect";
+import { oauthMetadata } from "./routes/oauth-metadata";
+
+/** RFC 8414 puts the metadata at the root; the front door sends this one path here too. */
+export const OAUTH_METADATA_PATH = "/.well-known/oauth-authorization-server";
 
 type Routes = Record<string, Record<string, RouteHandler>>;
 
@@ -28,6 +35,10 @@ const ROUTES: Routes = {
   "/api/v1/whoami": { GET: whoami },
   "/api/v1/keys/verify": { POST: verify },
   "/api/v1/openapi.json": { GET: openapi },
+  "/api/v1/oauth/token": { POST: oauthToken },
+  "/api/v1/oauth/revoke": { POST: oauthRevoke },
+  "/api/v1/oauth/introspect": { POST: oauthIntrospect },
+  [OAUTH_METADATA_PATH]: { GET: oauthMetadata },
 };
 
 /** The parsed client address of a connection, kept on its socket: every request of a keep-alive connection shares it. */

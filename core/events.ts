@@ -11,12 +11,15 @@ import { getChangeSink } from "./registry";
 export const KEY_CHANGED_CHANNEL = "dc_api_key_changed";
 export const ACCOUNT_CHANGED_CHANNEL = "dc_account_changed";
 export const API_USER_CHANGED_CHANNEL = "dc_api_user_changed";
+/** OAuth tokens revoked; payload `<kind>:<id>` with kind a (authorization), c (client), f (refresh family), t (token), k (code). */
+export const OAUTH_CHANGED_CHANNEL = "dc_oauth_changed";
 
 /** Receives committed changes in this process: the verification API's caches. */
 export type ChangeSink = {
   refresh(keyId: string): Promise<void>;
   refreshAccount(accountId: string): Promise<void>;
   refreshApiUser?(username: string): Promise<void>;
+  refreshOAuth?(change: string): Promise<void>;
 };
 
 export async function announceKeyChange(tx: Prisma.TransactionClient, keyId: string): Promise<void> {
@@ -45,4 +48,12 @@ export async function refreshLocalAccount(accountId: string): Promise<void> {
 
 export async function refreshLocalApiUser(username: string): Promise<void> {
   await getChangeSink()?.refreshApiUser?.(username).catch((e: Error) => console.error(`[events] local refresh failed: ${e.message}`));
+}
+
+export async function announceOAuthChange(tx: Prisma.TransactionClient, change: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${OAUTH_CHANGED_CHANNEL}, ${change})`;
+}
+
+export async function refreshLocalOAuth(change: string): Promise<void> {
+  await getChangeSink()?.refreshOAuth?.(change).catch((e: Error) => console.error(`[events] local refresh failed: ${e.message}`));
 }

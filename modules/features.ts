@@ -7,8 +7,19 @@ import { profileFeature } from "./profile/nav";
 import { membersFeature } from "./members/nav";
 import { staffFeature } from "./staff/nav";
 import { subaccountsFeature } from "./subaccounts/nav";
+import { oauthAppsFeature } from "./oauth-apps/nav";
 
-export const FEATURES = [apiKeysFeature, auditFeature, subaccountsFeature, membersFeature, developerAccountsFeature, accountsFeature, profileFeature, staffFeature] as const;
+export const FEATURES = [
+  apiKeysFeature,
+  auditFeature,
+  subaccountsFeature,
+  membersFeature,
+  developerAccountsFeature,
+  accountsFeature,
+  profileFeature,
+  staffFeature,
+  oauthAppsFeature,
+] as const;
 
 type PolicyOf<F> = F extends { policy: Readonly<Record<infer Op, unknown>> } ? Op : never;
 /** Every policy operation any feature declares. */

@@ -1,4 +1,4 @@
-/** GET /api/v1/whoami: the account and the principal (API key or API user) the caller authenticated as. */
+/** GET /api/v1/whoami: the account and the principal (API key, API user or OAuth app) the caller authenticated as. */
 import type { ServerResponse } from "node:http";
 import type { WhoamiResponse } from "@/core/api-contract/schemas";
 import { authenticate, type Caller } from "../authenticate";
@@ -22,11 +22,16 @@ export const whoami: RouteHandler = (req, res, deps, state) => {
 };
 
 function answer(res: ServerResponse, caller: Caller): void {
-  const key = caller.key;
+  const { key, apiUser, token } = caller;
+  const principal: WhoamiResponse["principal"] = key
+    ? { type: "api_key", keyId: key.keyId }
+    : apiUser
+      ? { type: "api_user", username: apiUser.username }
+      : { type: "oauth", clientId: token.clientId, app: token.appName, scopes: token.scopes, expiresAt: iso(token.expiresAt) };
   const body: WhoamiResponse = {
     account: accountBody(caller.account),
     limits: caller.account.limits,
-    principal: key ? { type: "api_key", keyId: key.keyId } : { type: "api_user", username: caller.apiUser.username },
+    principal,
     key: key ? { keyId: key.keyId, name: key.name, scopes: key.scopes, permissions: key.permissions, expiresAt: iso(key.expiresAt) } : null,
   };
   sendJson(res, 200, body);

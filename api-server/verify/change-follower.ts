@@ -1,11 +1,12 @@
 /**
- * Keeps a cache in step with key changes made anywhere: LISTEN on the channel the mutations NOTIFY in their
+ * Keeps the caches (keys, OAuth access tokens) in step with changes made anywhere: LISTEN on the channel the mutations NOTIFY in their
  * transactions (core/events.ts). On PostgreSQL a dropped listener reconnects and reloads everything,
  * since it may have missed events; a periodic full reload (BACKSTOP_MS) covers anything else.
  */
 import pg from "pg";
 import type { Database } from "@/core/db/client";
-import { ACCOUNT_CHANGED_CHANNEL, API_USER_CHANGED_CHANNEL, KEY_CHANGED_CHANNEL } from "@/core/events";
+import { ACCOUNT_CHANGED_CHANNEL, API_USER_CHANGED_CHANNEL, KEY_CHANGED_CHANNEL, OAUTH_CHANGED_CHANNEL } from "@/core/events";
+import type { TokenCache } from "../oauth/token-cache";
 import type { ApiUserCache } from "./api-user-cache";
 import type { KeyCache } from "./key-cache";
 
@@ -18,11 +19,17 @@ const BACKSTOP_MS = Number(process.env.KEY_CACHE_RELOAD_MS ?? 5 * 60_000);
  */
 export const CHANGE_PROPAGATION_BOUND_MS = 500;
 
-export async function followKeyChanges(db: Database, cache: KeyCache, apiUsers?: ApiUserCache): Promise<() => Promise<void>> {
+export async function followKeyChanges(
+  db: Database,
+  cache: KeyCache,
+  { apiUsers, tokens }: { apiUsers?: ApiUserCache; tokens?: TokenCache } = {},
+): Promise<() => Promise<void>> {
   const onChange = (keyId: string) => {
     void cache.refresh(keyId).catch((e: Error) => console.error(`[keys] refresh failed: ${e.message}`));
   };
+  const onOAuthChange = (change: string) => tokens?.invalidate(change);
   const onAccountChange = (accountId: string) => {
+    tokens?.invalidateAccount(accountId);
     void cache.refreshAccount(accountId).catch((e: Error) => console.error(`[keys] account refresh failed: ${e.message}`));
     void apiUsers?.refreshAccount(accountId).catch((e: Error) => console.error(`[api-users] account refresh failed: ${e.message}`));
   };
@@ -37,6 +44,7 @@ export async function followKeyChanges(db: Database, cache: KeyCache, apiUsers?:
       await db.pglite.listen(KEY_CHANGED_CHANNEL, onChange),
       await db.pglite.listen(ACCOUNT_CHANGED_CHANNEL, onAccountChange),
       await db.pglite.listen(API_USER_CHANGED_CHANNEL, onApiUserChange),
+      await db.pglite.listen(OAUTH_CHANGED_CHANNEL, onOAuthChange),
     ];
     return async () => {
       clearInterval(backstop);
@@ -53,6 +61,7 @@ export async function followKeyChanges(db: Database, cache: KeyCache, apiUsers?:
       if (!msg.payload) return;
       if (msg.channel === ACCOUNT_CHANGED_CHANNEL) onAccountChange(msg.payload);
       else if (msg.channel === API_USER_CHANGED_CHANNEL) onApiUserChange(msg.payload);
+      else if (msg.channel === OAUTH_CHANGED_CHANNEL) onOAuthChange(msg.payload);
       else onChange(msg.payload);
     });
     c.on("error", () => {
@@ -62,7 +71,7 @@ export async function followKeyChanges(db: Database, cache: KeyCache, apiUsers?:
       setTimeout(() => void connect().then(() => cache.loadAll()).catch(() => {}), 1000).unref();
     });
     await c.connect();
-    await c.query(`LISTEN ${KEY_CHANGED_CHANNEL}; LISTEN ${ACCOUNT_CHANGED_CHANNEL}; LISTEN ${API_USER_CHANGED_CHANNEL}`);
+    await c.query(`LISTEN ${KEY_CHANGED_CHANNEL}; LISTEN ${ACCOUNT_CHANGED_CHANNEL}; LISTEN ${API_USER_CHANGED_CHANNEL}; LISTEN ${OAUTH_CHANGED_CHANNEL}`);
     client = c;
   };
   await connect();

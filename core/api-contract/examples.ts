@@ -16,6 +16,14 @@ export const whoamiExample: WhoamiResponse = {
   key: { keyId: EXAMPLE_KEY_ID, name: "Website signup form", scopes: ["subscribers"], permissions: [], expiresAt: null },
 };
 
+/** The same call with an OAuth app's Bearer access token. */
+export const whoamiOAuthExample: WhoamiResponse = {
+  account: whoamiExample.account,
+  limits: whoamiExample.limits,
+  principal: { type: "oauth", clientId: "dca_8JkQ2mZr4TnWc7XyPb3L", app: "Shop sync", scopes: ["subscribers", "campaigns"], expiresAt: "2026-11-27T12:00:00.000Z" },
+  key: null,
+};
+
 export const verifyRequestExamples = {
   scopes: {
     summary: "A key presented to your service, which needs the subscribers scope",

@@ -4,7 +4,8 @@
  * spectral (spectral:oas) with no warnings (tests/unit/openapi-lint.test.ts).
  */
 import { z } from "zod";
-import { problemExamples, verifyRequestExamples, verifyResponseExamples, whoamiExample } from "./examples";
+import { problemExamples, verifyRequestExamples, verifyResponseExamples, whoamiExample, whoamiOAuthExample } from "./examples";
+import { oauthPaths, oauthSchemes } from "./openapi-oauth";
 import { problemSchema, verifyRequestSchema, verifyResponseSchema, whoamiResponseSchema } from "./schemas";
 
 function schema(s: z.ZodType) {
@@ -29,18 +30,23 @@ export function buildOpenApiDocument() {
       description:
         "Authenticate with an API key: HTTP Basic with any username and the key as the password " +
         "(`curl --user 'api:KEY' …`), or `Authorization: Bearer KEY`; or as an API user: HTTP Basic with its generated " +
-        "user name and its password (`curl --user 'apiuser-…@api.example.com:PASSWORD' …`). API users have the account's " +
-        "full API access. Errors are RFC 9457 problem details.",
+        "user name and its password (`curl --user 'apiuser-…@api.example.com:PASSWORD' …`; API users have the account's " +
+        "full API access); or, for a registered OAuth app, `Authorization: Bearer` with an access token from " +
+        "/api/v1/oauth/token. Errors are RFC 9457 problem details (OAuth endpoints: RFC 6749 errors).",
       contact: { name: "Developer's corner", url: "https://developers-corner.dev" },
       license: { name: "MIT", identifier: "MIT" },
     },
     servers: [{ url: "/", description: "This server" }],
-    security: [{ basicAuth: [] }, { bearerAuth: [] }],
-    tags: [{ name: "Keys", description: "Who a key belongs to, and checking keys presented to your own services." }],
+    security: [{ basicAuth: [] }, { bearerAuth: [] }, { oauth2: [] }],
+    tags: [
+      { name: "Keys", description: "Who a key belongs to, and checking keys presented to your own services." },
+      { name: "OAuth", description: "The OAuth 2 server for registered apps: tokens, revocation, introspection." },
+    ],
     components: {
       securitySchemes: {
         basicAuth: { type: "http", scheme: "basic", description: "Username: anything, password: the API key; or an API user's name and password." },
         bearerAuth: { type: "http", scheme: "bearer", description: "The API key as the bearer token." },
+        ...oauthSchemes,
       },
       schemas: {
         WhoamiResponse: schema(whoamiResponseSchema),
@@ -56,9 +62,12 @@ export function buildOpenApiDocument() {
           tags: ["Keys"],
           summary: "Who am I?",
           description:
-            "Answers the account (its kind: standard, whitelabel or developer), its limits and the principal you authenticated as (an API key, or an API user): a quick way to test credentials. Any key works; no scope is needed. A developer account has `limits.production: false` and trial-like limits that your sending platform should enforce.",
+            "Answers the account (its kind: standard, whitelabel or developer), its limits and the principal you authenticated as (an API key, an API user, or an OAuth app's access token): a quick way to test credentials. No scope is needed. A developer account has `limits.production: false` and trial-like limits that your sending platform should enforce.",
           responses: {
-            "200": { description: "The key is valid", content: json("WhoamiResponse", { example: whoamiExample }) },
+            "200": {
+              description: "The key or token is valid",
+              content: json("WhoamiResponse", { examples: { apiKey: { summary: "An API key", value: whoamiExample }, oauth: { summary: "An OAuth access token", value: whoamiOAuthExample } } }),
+            },
             "400": problem("400", "Malformed Authorization header"),
             "401": problem("401", "Missing, unknown or wrong key; or an unknown API user or wrong password"),
             "403": problem("403", "Key disabled, expired, or not allowed from this IP address; API user disabled (USER_DISABLED); account suspended"),
@@ -85,6 +94,7 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      ...oauthPaths,
     },
   };
 }

@@ -36,14 +36,21 @@ export const principalSchema = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("api_key"), keyId: z.string() }),
     z.object({ type: z.literal("api_user"), username: z.string().describe("The API user's generated name") }),
+    z.object({
+      type: z.literal("oauth"),
+      clientId: z.string().describe("The OAuth app's public client id (dca_…)"),
+      app: z.string().describe("The app's name"),
+      scopes: z.array(z.string()),
+      expiresAt: z.iso.datetime().nullable(),
+    }),
   ])
-  .describe("Who authenticated: an API key, or an API user (HTTP Basic with its user name and password)");
+  .describe("Who authenticated: an API key, an API user (HTTP Basic with its user name and password), or an OAuth app's Bearer access token");
 
 export const whoamiResponseSchema = z.object({
   account: accountSchema,
   limits: limitsSchema,
   principal: principalSchema,
-  key: keyInfoSchema.nullable().describe("The key used; null when an API user authenticated"),
+  key: keyInfoSchema.nullable().describe("The API key used; null for an API user or an OAuth access token"),
 });
 
 export const verifyRequestSchema = z

@@ -47,6 +47,8 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
   const leaveCo = await prisma.account.create({ data: { name: "Leave Co" } });
   await prisma.membership.create({ data: { accountId: leaveCo.id, userId: profileCo.userId, role: "viewer" } });
   await seedKeysPageFixtures(prisma, passwordHash);
+  await ownerOf(prisma, "OAuth Dev Co", E2E_USERS.oauthDev, passwordHash);
+  await ownerOf(prisma, "OAuth Customer Co", E2E_USERS.oauthCustomer, passwordHash);
   const beta = await prisma.account.create({ data: { name: "Switch Beta" } });
   await prisma.user.create({
     data: {
@@ -55,6 +57,5 @@ export async function seedE2eFixtures(prisma: PrismaClient): Promise<string> {
       memberships: { create: [{ accountId: alpha.accountId, role: "admin", createdAt: new Date(Date.now() - 60_000) }, { accountId: beta.id, role: "developer" }] },
     },
   });
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co, Profile Co and Leave Co";
-  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co, Findable Co (4 keys), Phone Co, Forms Co";
+  return "Seeded e2e fixtures: Limits Inc. (14 keys), Lifecycle GmbH, Throttle LLC, Api Co, Switch Alpha (1 key) and Switch Beta, Sessions Co, Revoke Co, Tree Co, Limit Parent Co (3 subaccounts), Team Co, Existing Co, Profile Co and Leave Co, Findable Co (4 keys), Phone Co, Forms Co, OAuth Dev Co, OAuth Customer Co";
 }

@@ -28,6 +28,9 @@ export const E2E_USERS = {
   phone: "phone@example.com",
   /** Forms Co: counters, IP commas, a stale tab, what an edit changed. */
   forms: "forms@example.com",
+  /** OAuth Dev Co registers an app; OAuth Customer Co authorizes it on the consent screen. */
+  oauthDev: "oauth-dev@example.com",
+  oauthCustomer: "oauth-customer@example.com",
 } as const;
 
 /** Findable Co's "CRM sync" description: long enough to be cut in a one-line row. */

@@ -25,3 +25,6 @@ export const declineRequestSchema = z
 export type DeclineRequestValues = z.input<typeof declineRequestSchema>;
 
 export const accountSearchSchema = z.string().max(100).trim();
+
+export const unlistSchema = z.object({ appId: idSchema, reason: z.string().trim().min(1, "Tell the developer why").max(1000, "At most 1,000 characters") }).strict();
+export type UnlistValues = z.input<typeof unlistSchema>;

@@ -8,11 +8,13 @@ import type { DatabaseConfig } from "@/core/db/config";
 import { resetAndMigrate } from "@/core/db/reset";
 import { generateKeyId, issueSecret, randomBase62 } from "@/core/secrets/generate";
 import { hashPassword } from "@/core/secrets/password";
+import { seedBenchTokens } from "./oauth-tokens";
 
 export const BENCH_DIR = "data/bench";
 export const KEYS_FILE = `${BENCH_DIR}/keys.json`;
 
-export type BenchData = { keys: string[]; apiUsers: { username: string; password: string }[] };
+/** Keys (10,000), one API user per account, and for the Bearer pass OAuth access tokens (1,000: 10 per account). */
+export type BenchData = { keys: string[]; apiUsers: { username: string; password: string }[]; tokens: string[] };
 
 export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 100, perAccount = 100): Promise<BenchData> {
   const db = await resetAndMigrate(config);
@@ -44,7 +46,7 @@ export async function prepareBenchDatabase(config: DatabaseConfig, accounts = 10
     }
     fs.mkdirSync(BENCH_DIR, { recursive: true });
     fs.writeFileSync(KEYS_FILE, JSON.stringify(keys));
-    return { keys, apiUsers };
+    return { keys, apiUsers, tokens: await seedBenchTokens(db.prisma) };
   } finally {
     await db.close();
   }

@@ -2,7 +2,7 @@
 import { formatSpread, round, spread, type Spread } from "./stats";
 
 export type Pass = {
-  kind: "a" | "b" | "c" | "u";
+  kind: "a" | "b" | "c" | "u" | "d";
   round: number;
   rps: number;
   p50: number;
@@ -15,7 +15,13 @@ export type Pass = {
   idleWaitS: number;
 };
 
-const NAMES = { a: "(a) ours, valid keys", b: "(b) ours, unknown keys", c: "(c) node:http baseline", u: "(u) ours, API users" } as const;
+const NAMES = {
+  a: "(a) ours, valid keys",
+  b: "(b) ours, unknown keys",
+  c: "(c) node:http baseline",
+  u: "(u) ours, API users",
+  d: "(d) ours, OAuth Bearer tokens",
+} as const;
 
 type KindSummary = { rps: Spread; p50: Spread; p99: Spread; rssMb: Spread; cpu: Spread };
 
@@ -38,11 +44,11 @@ export function printVerifySummary(database: string, passes: Pass[], run: { conn
   }
 
   const byKind = (kind: Pass["kind"]) => passes.filter((p) => p.kind === kind);
-  const kinds = { a: summarise(byKind("a")), b: summarise(byKind("b")), c: summarise(byKind("c")), u: summarise(byKind("u")) };
+  const kinds = { a: summarise(byKind("a")), b: summarise(byKind("b")), c: summarise(byKind("c")), u: summarise(byKind("u")), d: summarise(byKind("d")) };
   console.log(`\nMedian (min–max) over ${byKind("a").length} rounds\n`);
   console.log("| pass | req/s | p50 ms | p99 ms | peak RSS MB | CPU µs/req |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
-  for (const kind of ["a", "c", "u", "b"] as const) {
+  for (const kind of ["a", "d", "u", "c", "b"] as const) {
     const s = kinds[kind];
     console.log(`| ${NAMES[kind]} | ${formatSpread(s.rps)} | ${formatSpread(s.p50, 2)} | ${formatSpread(s.p99, 2)} | ${formatSpread(s.rssMb)} | ${formatSpread(s.cpu, 1)} |`);
   }
@@ -56,6 +62,8 @@ export function printVerifySummary(database: string, passes: Pass[], run: { conn
   console.log(`\nratio (a)/(c) req/s per round: ${rounds.map(({ a, c }) => (a.rps / c.rps).toFixed(2)).join(", ")} → median ${formatSpread(ratio, 2)}`);
   console.log(`p99 (a)/(c) per round: ${rounds.map(({ a, c }) => (a.p99 / c.p99).toFixed(2)).join(", ")} → median ${formatSpread(p99Ratio, 2)}`);
   console.log(`API users (u)/(a) req/s per round: ${userRatios.map((v) => v.toFixed(2)).join(", ")} → median ${formatSpread(userRatio, 2)}`);
+  const bearer = spread(rounds.map(({ a }) => round(byKind("d").find((d) => d.round === a.round)!.rps / a.rps, 2)));
+  console.log(`ratio (d)/(a) req/s per round (Bearer vs API key) → median ${formatSpread(bearer, 2)}`);
   console.log(`peak RSS of our server: ${peakRss} MB\n`);
 
   const checks = [
@@ -64,6 +72,7 @@ export function printVerifySummary(database: string, passes: Pass[], run: { conn
     ["no errors; only the unknown-key passes answer non-2xx", passes.every((p) => p.errors === 0 && (p.kind === "b" ? p.non2xx > 0 : p.non2xx === 0))],
     ["API users (u) ≥ 0.5 × valid keys (a) in req/s, every round", userRatio.min >= 0.5],
     ["peak RSS ≤ 300 MB", peakRss <= 300],
+    ["Bearer (d) ≥ 0.8 × API key (a) req/s (median)", bearer.median >= 0.8],
   ] as const;
   for (const [label, ok] of checks) console.log(`${ok ? "✓" : "✗"} ${label}`);
   return { kinds, ratio, p99Ratio, userRatio, peakRss };

@@ -7,6 +7,8 @@
  * user, then the remembered credential); then (b) our server with random unknown keys (well-formed, valid checksum). Before
  * every pass the server under test must be idle (no CPU for longer than a usage flush interval). Prints each
  * pass, then the median and spread (min–max) of req/s, p50, p99 and peak RSS, and the ratio (a)/(c) per round.
+ * (d) is whoami with OAuth Bearer access tokens on our server, run right after (a) in each round; the report
+ * gives the ratio (d)/(a).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -81,6 +83,7 @@ async function main() {
   const data = await prepareBenchDatabase(config);
   const keys = data.keys.map((k) => basicAuth("api", k));
   const apiUsers = data.apiUsers.map((u) => basicAuth(u.username, u.password));
+  const tokens = data.tokens.map((t) => `Bearer ${t}`);
   const unknown = Array.from({ length: 10_000 }, () => basicAuth("api", unknownKey()));
 
   let server: Started | undefined;
@@ -95,12 +98,17 @@ async function main() {
     await load("a", 0, PORT, keys, server, 3);
     await load("c", 0, PORT + 1, keys, baseline, 3);
     await load("u", 0, PORT, apiUsers, server, 3);
+    await load("d", 0, PORT, tokens, server, 3);
     for (let r = 1; r <= ROUNDS; r++) {
       const order = r % 2 === 1 ? (["a", "c"] as const) : (["c", "a"] as const);
       for (const kind of order) {
         const pass = kind === "a" ? await load("a", r, PORT, keys, server) : await load("c", r, PORT + 1, keys, baseline);
         passes.push(pass);
         console.log(JSON.stringify(pass));
+        if (kind === "a") {
+          passes.push(await load("d", r, PORT, tokens, server));
+          console.log(JSON.stringify(passes.at(-1)));
+        }
       }
       passes.push(await load("u", r, PORT, apiUsers, server));
       console.log(JSON.stringify(passes.at(-1)));

@@ -161,7 +161,7 @@ describe("routing and OpenAPI", () => {
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     const doc = JSON.parse(await res.text());
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/api/v1/whoami", "/api/v1/keys/verify"]);
+    expect(Object.keys(doc.paths)).toEqual(["/api/v1/whoami", "/api/v1/keys/verify", "/api/v1/oauth/token", "/api/v1/oauth/revoke", "/api/v1/oauth/introspect"]);
     expect(Object.keys(doc.paths["/api/v1/whoami"])).toEqual(["get"]);
     expect(Object.keys(doc.paths["/api/v1/keys/verify"])).toEqual(["post"]);
     expect(doc.paths["/api/v1/whoami"].get.operationId).toBe("whoami");

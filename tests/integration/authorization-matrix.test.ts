@@ -32,6 +32,11 @@ import { inviteMember } from "@/modules/members/data/invitations";
 import { changeMemberRole, transferOwnership } from "@/modules/members/data/members";
 import { listApiUsers, listTeam } from "@/modules/members/data/queries";
 import { ForbiddenError } from "@/lib/errors";
+import { createAuthorizationCode } from "@/core/oauth/authorize";
+import { revokeAuthorizedApp } from "@/modules/oauth-apps/data/authorizations";
+import { createApp, deleteApp, resetAppSecret, updateApp } from "@/modules/oauth-apps/data/mutations";
+import { listApps, listAuthorizedApps } from "@/modules/oauth-apps/data/queries";
+import { createAppSchema } from "@/modules/oauth-apps/schema";
 import type { Role } from "@/core/generated/prisma/enums";
 import { auditEventsOf, createTestAccount, keyInput, keyRow, snapshotAccount, type TestAccount } from "../support/fixtures";
 
@@ -43,17 +48,35 @@ const KNOWN = [
   "apiKeys.view", "apiKeys.manage", "audit.view", "subaccounts.view", "subaccounts.manage",
   "members.view", "members.manage", "members.transferOwnership", "apiUsers.view", "apiUsers.manage",
   "developerAccounts.view", "developerAccounts.request",
+  "oauthApps.view", "oauthApps.manage", "authorizedApps.view", "authorizedApps.revoke",
 ] as const;
 const ALL = (value: boolean) => Object.fromEntries(KNOWN.map((op) => [op, value])) as Record<Operation, boolean>;
 
 const EXPECTED: Record<Role, Record<Operation, boolean>> = {
   owner: { ...ALL(true) },
   admin: { ...ALL(true), "members.transferOwnership": false, "apiUsers.manage": false },
-  developer: { ...ALL(false), "apiKeys.view": true, "audit.view": true },
-  viewer: { ...ALL(false) },
+  developer: { ...ALL(false), "apiKeys.view": true, "audit.view": true, "oauthApps.view": true, "authorizedApps.view": true },
+  viewer: { ...ALL(false), "authorizedApps.view": true },
 };
 
-type World = { acct: TestAccount; issued: IssuedKey; subId: string; apiUserId?: string };
+const appInput = (name: string) =>
+  createAppSchema.parse({ name, description: "", developerName: "dev", redirectUris: "https://app.example/cb", grantTypes: ["authorization_code", "refresh_token"] });
+
+/** An app of the account, authorized for the account by its owner (what the consent screen records). */
+async function withAuthorizedApp(w: World): Promise<void> {
+  const { app } = await createApp(w.acct.ctx.owner, appInput("Matrix app"));
+  const owner = w.acct.ctx.owner;
+  await createAuthorizationCode(await getPrisma(), {
+    clientDbId: app.id, appName: app.name, accountId: owner.accountId, userId: owner.userId, userEmail: owner.email,
+    scopes: ["subscribers"], redirectUri: "https://app.example/cb", codeChallenge: null, ip: null,
+  });
+  w.appId = app.id;
+  w.authorizationId = (await (await getPrisma()).oAuthAuthorization.findFirstOrThrow({ where: { clientId: app.id } })).id;
+}
+
+const appRow = async (id: string) => (await getPrisma()).oAuthClient.findUnique({ where: { id } });
+
+type World = { acct: TestAccount; issued: IssuedKey; subId: string; apiUserId?: string; appId?: string; authorizationId?: string };
 type Case = {
   name: string;
   operation: Operation;
@@ -236,6 +259,54 @@ const CASES: Case[] = [
     verify: async (_result, w) => expect((await keyRow(w.issued.key.id))?.enabled).toBe(true),
   },
   {
+    name: "listApps",
+    operation: "oauthApps.view",
+    prepare: withAuthorizedApp,
+    run: (ctx) => listApps(ctx),
+    verify: async (result, w) => expect((result as { id: string; authorizedAccounts: number }[]).map((a) => [a.id, a.authorizedAccounts])).toEqual([[w.appId, 1]]),
+  },
+  {
+    name: "createApp",
+    operation: "oauthApps.manage",
+    run: (ctx) => createApp(ctx, appInput("New app")),
+    verify: async (result) => expect((result as { clientSecret: string }).clientSecret).toMatch(/^dcs_/),
+  },
+  {
+    name: "updateApp",
+    operation: "oauthApps.manage",
+    prepare: withAuthorizedApp,
+    run: (ctx, w) => updateApp(ctx, w.appId!, appInput("Renamed app")),
+    verify: async (_result, w) => expect((await appRow(w.appId!))?.name).toBe("Renamed app"),
+  },
+  {
+    name: "resetAppSecret",
+    operation: "oauthApps.manage",
+    prepare: withAuthorizedApp,
+    run: (ctx, w) => resetAppSecret(ctx, w.appId!, "now"),
+    verify: async (_result, w) => expect((await appRow(w.appId!))?.secretRotatedAt).toBeInstanceOf(Date),
+  },
+  {
+    name: "deleteApp",
+    operation: "oauthApps.manage",
+    prepare: withAuthorizedApp,
+    run: (ctx, w) => deleteApp(ctx, w.appId!, "Matrix app"),
+    verify: async (_result, w) => expect(await appRow(w.appId!)).toBeNull(),
+  },
+  {
+    name: "listAuthorizedApps",
+    operation: "authorizedApps.view",
+    prepare: withAuthorizedApp,
+    run: (ctx) => listAuthorizedApps(ctx),
+    verify: async (result, w) => expect((result as { id: string }[]).map((a) => a.id)).toEqual([w.authorizationId]),
+  },
+  {
+    name: "revokeAuthorizedApp",
+    operation: "authorizedApps.revoke",
+    prepare: withAuthorizedApp,
+    run: (ctx, w) => revokeAuthorizedApp(ctx, w.authorizationId!),
+    verify: async (_result, w) => expect((await (await getPrisma()).oAuthAuthorization.findUnique({ where: { id: w.authorizationId! } }))?.revokedAt).toBeInstanceOf(Date),
+  },
+  {
     name: "deleteApiKey",
     operation: "apiKeys.manage",
     run: (ctx, w) => deleteApiKey(ctx, w.issued.key.id, w.issued.key.name),
@@ -258,10 +329,10 @@ describe("authorization matrix (expected table written by hand)", () => {
     expect(ROLES).toEqual(["owner", "admin", "developer", "viewer"]);
     // Every operation the product knows has at least one entry point here, and the table names no other.
     expect([...new Set(CASES.map((c) => c.operation))].sort()).toEqual([...OPERATIONS].sort());
-    expect(MATRIX).toHaveLength(4 * 25);
+    expect(MATRIX).toHaveLength(4 * 32);
     const granted = (role: Role) => MATRIX.filter((m) => m.role === role && m.allowed).length;
     expect({ owner: granted("owner"), admin: granted("admin"), developer: granted("developer"), viewer: granted("viewer") })
-      .toEqual({ owner: 25, admin: 22, developer: 4, viewer: 0 });
+      .toEqual({ owner: 32, admin: 29, developer: 6, viewer: 1 });
   });
 
   it.each(MATRIX.filter((m) => m.allowed).map((m) => [m.role, m.c.name, m] as const))(

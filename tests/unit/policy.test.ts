@@ -9,14 +9,15 @@ const KNOWN = [
   "apiKeys.view", "apiKeys.manage", "audit.view", "subaccounts.view", "subaccounts.manage",
   "members.view", "members.manage", "members.transferOwnership", "apiUsers.view", "apiUsers.manage",
   "developerAccounts.view", "developerAccounts.request",
+  "oauthApps.view", "oauthApps.manage", "authorizedApps.view", "authorizedApps.revoke",
 ] as const;
 const ALL = (value: boolean) => Object.fromEntries(KNOWN.map((op) => [op, value])) as Record<Operation, boolean>;
 
 const EXPECTED: Record<Role, Record<Operation, boolean>> = {
   owner: { ...ALL(true) },
   admin: { ...ALL(true), "members.transferOwnership": false, "apiUsers.manage": false },
-  developer: { ...ALL(false), "apiKeys.view": true, "audit.view": true },
-  viewer: { ...ALL(false) },
+  developer: { ...ALL(false), "apiKeys.view": true, "audit.view": true, "oauthApps.view": true, "authorizedApps.view": true },
+  viewer: { ...ALL(false), "authorizedApps.view": true },
 };
 
 const ROLES = Object.keys(EXPECTED) as Role[];
@@ -24,7 +25,7 @@ const MATRIX = ROLES.flatMap((role) => OPERATIONS.map((op) => [role, op, EXPECTE
 
 describe("can()", () => {
   it("covers every role × operation pair", () => {
-    expect(MATRIX).toHaveLength(4 * 12);
+    expect(MATRIX).toHaveLength(4 * 16);
   });
 
   it.each(MATRIX)("%s → %s is %s", (role, operation, allowed) => {
@@ -68,15 +69,17 @@ describe("POLICY table", () => {
     const granted = Object.fromEntries(ROLES.map((role) => [role, [...POLICY[role]].sort()]));
     expect(granted).toEqual({
       owner: [
-        "apiKeys.manage", "apiKeys.view", "apiUsers.manage", "apiUsers.view", "audit.view", "developerAccounts.request",
-        "developerAccounts.view", "members.manage", "members.transferOwnership", "members.view", "subaccounts.manage", "subaccounts.view",
+        "apiKeys.manage", "apiKeys.view", "apiUsers.manage", "apiUsers.view", "audit.view", "authorizedApps.revoke", "authorizedApps.view",
+        "developerAccounts.request", "developerAccounts.view", "members.manage", "members.transferOwnership", "members.view",
+        "oauthApps.manage", "oauthApps.view", "subaccounts.manage", "subaccounts.view",
       ],
       admin: [
-        "apiKeys.manage", "apiKeys.view", "apiUsers.view", "audit.view", "developerAccounts.request", "developerAccounts.view",
-        "members.manage", "members.view", "subaccounts.manage", "subaccounts.view",
+        "apiKeys.manage", "apiKeys.view", "apiUsers.view", "audit.view", "authorizedApps.revoke", "authorizedApps.view",
+        "developerAccounts.request", "developerAccounts.view", "members.manage", "members.view",
+        "oauthApps.manage", "oauthApps.view", "subaccounts.manage", "subaccounts.view",
       ],
-      developer: ["apiKeys.view", "audit.view"],
-      viewer: [],
+      developer: ["apiKeys.view", "audit.view", "authorizedApps.view", "oauthApps.view"],
+      viewer: ["authorizedApps.view"],
     });
   });
 

@@ -3,7 +3,7 @@
  * this account's key ids — for each endpoint a key whose scopes fit it — and example answers.
  */
 import { redirect } from "next/navigation";
-import { problemExamples, verifyResponseExamples, whoamiExample } from "@/core/api-contract/examples";
+import { problemExamples, verifyResponseExamples, whoamiExample, whoamiOAuthExample } from "@/core/api-contract/examples";
 import { buildOpenApiDocument } from "@/core/api-contract/openapi";
 import { getActorContext, getRequestOrigin } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
@@ -29,6 +29,7 @@ export async function ApiReferencePage() {
   const doc = buildOpenApiDocument();
   const whoami = doc.paths["/api/v1/whoami"].get;
   const verify = doc.paths["/api/v1/keys/verify"].post;
+  const token = doc.paths["/api/v1/oauth/token"].post;
   const verifyCurl = (body: string) =>
     `curl --user 'api:${verifier ?? "dc_VERIFIER_KEY_ID"}.YOUR_SECRET' \\\n  -H 'content-type: application/json' \\\n  -d '${body}' \\\n  ${base}/api/v1/keys/verify`;
 
@@ -53,7 +54,9 @@ export async function ApiReferencePage() {
         responses={whoami.responses}
         examples={[
           { title: "curl example for /api/v1/whoami", code: `curl --user 'api:${anyKey}.YOUR_SECRET' ${base}/api/v1/whoami` },
+          { title: "With an OAuth access token", code: `curl -H 'Authorization: Bearer dcat_…' ${base}/api/v1/whoami` },
           { title: "Example answer (200)", code: pretty(whoamiExample) },
+          { title: "Example answer for an OAuth token (200)", code: pretty(whoamiOAuthExample) },
           { title: "Example error (401)", code: pretty(problemExamples["401"]) },
         ]}
       />
@@ -79,6 +82,23 @@ export async function ApiReferencePage() {
           Answers <code>{"{ valid, code, accountId, keyId, scopes, permissions, expiresAt }"}</code> with <code>code</code> one of <code>VALID</code>,{" "}
           <code>NOT_FOUND</code>, <code>DISABLED</code>, <code>EXPIRED</code>, <code>IP_NOT_ALLOWED</code>, <code>INSUFFICIENT_SCOPE</code>,{" "}
           <code>RATE_LIMITED</code>. Only keys of your own account can be verified.
+        </p>
+      </EndpointCard>
+      <EndpointCard
+        method="POST"
+        path="/api/v1/oauth/token"
+        summary={token.summary}
+        description={token.description}
+        responses={token.responses}
+        examples={[
+          { title: "Exchange an authorization code (PKCE)", code: `curl --user 'dca_CLIENT_ID:YOUR_CLIENT_SECRET' \\\n  -d grant_type=authorization_code -d code=THE_CODE \\\n  -d redirect_uri=https://app.example.com/callback -d code_verifier=THE_VERIFIER \\\n  ${base}/api/v1/oauth/token` },
+          { title: "Client credentials (your own account)", code: `curl --user 'dca_CLIENT_ID:YOUR_CLIENT_SECRET' -d grant_type=client_credentials ${base}/api/v1/oauth/token` },
+        ]}
+      >
+        <p className="mt-2 text-sm text-slate-700">
+          Register apps under Developer&apos;s corner › Apps. Users connect them at <code>{base}/oauth/authorize</code>; metadata at{" "}
+          <code>{base}/.well-known/oauth-authorization-server</code>. Also: <code>/api/v1/oauth/revoke</code> (RFC 7009) and{" "}
+          <code>/api/v1/oauth/introspect</code> (RFC 7662).
         </p>
       </EndpointCard>
     </div>

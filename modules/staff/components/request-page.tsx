@@ -8,6 +8,7 @@ import { getRequest } from "../data/requests";
 import { STAFF_REQUESTS_PATH } from "../nav";
 import { DecisionForms } from "./decision-forms";
 import { DeveloperRequestRows, WhatApprovalDoes } from "./developer-request-rows";
+import { IntegrationRows, UnlistForm, type IntegrationDetails } from "./integration-details";
 import { STATUS_LABELS, STATUS_STYLES, TYPE_LABELS } from "./labels";
 
 export async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
@@ -18,6 +19,7 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
     throw e;
   });
   const details = request.details as { count?: number; reason?: string; currentLimit?: number };
+  const app = request.type === "integration" ? (request.details as IntegrationDetails) : null;
   return (
     <section aria-labelledby="request-title" className="max-w-3xl space-y-6">
       <p className="text-sm"><Link href={STAFF_REQUESTS_PATH} className="text-brand-700 underline">← All requests</Link></p>
@@ -35,6 +37,7 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
         <dd>{request.requestedBy ?? "—"}, {formatDateTime(request.createdAt)}</dd>
         {details.count !== undefined ? (<><dt className="font-medium">Asks for</dt><dd>{details.count} more subaccount{details.count === 1 ? "" : "s"}</dd></>) : null}
         {request.type === "developer_account" ? <DeveloperRequestRows details={request.details} /> : null}
+        {app ? <IntegrationRows app={app} /> : null}
         {details.reason ? (<><dt className="font-medium">Reason</dt><dd className="whitespace-pre-line">{details.reason}</dd></>) : null}
         {request.decidedAt ? (
           <>
@@ -49,6 +52,7 @@ export async function RequestPage({ params }: { params: Promise<{ id: string }> 
       ) : (
         <p className="text-sm text-slate-700">Decisions are final.</p>
       )}
+      {app && request.status === "approved" ? <UnlistForm appId={app.appId} /> : null}
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/audit";
 import type { StaffContext } from "@/lib/auth/staff";
 import { AppError, NotFoundError, ValidationError } from "@/lib/errors";
 import { approveDeveloperRequest, declineDeveloperRequest } from "@/modules/developer-accounts/public";
+import { applyCatalogDecision } from "@/modules/oauth-apps/public";
 import type { StaffRequestDto } from "../types";
 import { requestDecisionEmail } from "./emails";
 
@@ -75,11 +76,11 @@ async function decide(staff: StaffContext, id: string, status: "approved" | "dec
     });
     if (claimed.count === 0) throw new AppError("This request has already been decided; decisions are final.");
     await effect(tx, request);
-    const what = request.type === "subaccounts" ? "more subaccounts" : request.type.replace("_", " ");
+    const what = { subaccounts: "more subaccounts", integration: "a listing in the integrations catalog", developer_account: "a developer account" }[request.type];
     const to = request.requestedBy?.email ?? request.requesterEmail;
     // Developer-account decisions send their own email (what was created, or the invitation that follows).
     if (to && request.type !== "developer_account") {
-      await requestDecisionEmail(tx, to, { what, approved: status === "approved", reason, accountName: request.account?.name ?? null, path: request.type === "subaccounts" ? "/settings/account/subaccounts" : "/" });
+      await requestDecisionEmail(tx, to, { what, approved: status === "approved", reason, accountName: request.account?.name ?? null, path: request.type === "subaccounts" ? "/settings/account/subaccounts" : "/settings/developers/apps" });
     }
     if (request.account) {
       await recordAudit(tx, { ...staff, accountId: request.account.id }, {
@@ -103,6 +104,7 @@ export async function approveRequest(staff: StaffContext, id: string, newLimit: 
       await approveDeveloperRequest(tx, staff, request.id, note || null);
       return;
     }
+    if (request.type === "integration") return applyCatalogDecision(tx, request.details, "approved", note || null);
     if (request.type !== "subaccounts" || !request.account) return;
     if (newLimit < request.account._count.children) {
       throw new ValidationError("Please correct the highlighted fields.", { newLimit: [`The account already has ${request.account._count.children} subaccounts`] });
@@ -114,5 +116,6 @@ export async function approveRequest(staff: StaffContext, id: string, newLimit: 
 export async function declineRequest(staff: StaffContext, id: string, reason: string) {
   return decide(staff, id, "declined", reason, async (tx, request) => {
     if (request.type === "developer_account") await declineDeveloperRequest(tx, request.id, reason);
+    if (request.type === "integration") await applyCatalogDecision(tx, request.details, "declined", reason);
   });
 }
