@@ -6,7 +6,7 @@
  * is refused. Expiry is checked on every use. Last use per authorization is written in batches (USAGE_FLUSH_MS).
  */
 import type { SqlRunner } from "@/core/db/migrate";
-import type { AccountInfo } from "../verify/key-record";
+import { ACCOUNT_COLUMNS, accountOf, type AccountInfo } from "../verify/key-record";
 
 export type TokenRecord = {
   type: "oauth";
@@ -23,22 +23,12 @@ export type TokenRecord = {
   expiresAt: number;
 };
 
-type Row = Omit<TokenRecord, "type" | "account" | "expiresAt"> & {
-  expiresAtMs: number;
-  accountId: string;
-  accountNumber: number;
-  accountName: string;
-  accountKind: AccountInfo["kind"];
-  accountStatus: AccountInfo["status"];
-  parentId: string | null;
-  parentNumber: number | null;
-  parentName: string | null;
-};
+/** The account columns are the key cache's (ACCOUNT_COLUMNS), read by its accountOf. */
+type Row = Omit<TokenRecord, "type" | "account" | "expiresAt"> & { expiresAtMs: number } & Parameters<typeof accountOf>[0];
 
 const SELECT = `SELECT t."id", t."authorizationId", t."clientId" AS "clientDbId", t."familyId", t."codeId", t."userId", t."scopes",
   (EXTRACT(EPOCH FROM t."expiresAt") * 1000)::float8 AS "expiresAtMs", c."clientId", c."name" AS "appName",
-  a."id" AS "accountId", a."number" AS "accountNumber", a."name" AS "accountName", a."kind"::text AS "accountKind",
-  a."status"::text AS "accountStatus", p."id" AS "parentId", p."number" AS "parentNumber", p."name" AS "parentName"
+  ${ACCOUNT_COLUMNS}
   FROM "OAuthAccessToken" t JOIN "OAuthClient" c ON c."id" = t."clientId"
   JOIN "OAuthAuthorization" au ON au."id" = t."authorizationId" AND au."revokedAt" IS NULL
   JOIN "Account" a ON a."id" = t."accountId" AND a."deletedAt" IS NULL
@@ -60,14 +50,7 @@ function toRecord(r: Row): TokenRecord {
     userId: r.userId,
     scopes: r.scopes,
     expiresAt: Math.round(r.expiresAtMs),
-    account: {
-      id: r.accountId,
-      number: r.accountNumber,
-      name: r.accountName,
-      kind: r.accountKind,
-      status: r.accountStatus,
-      parent: r.parentId ? { id: r.parentId, number: r.parentNumber!, name: r.parentName! } : null,
-    },
+    account: accountOf(r),
   };
 }
 

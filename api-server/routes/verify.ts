@@ -3,7 +3,7 @@ import { z } from "zod";
 import { verifyRequestSchema, type VerifyResponse } from "@/core/api-contract/schemas";
 import { formatIp } from "@/core/net/client-ip";
 import { parseClientIp } from "@/core/net/ip";
-import { authenticate, callerId } from "../authenticate";
+import { authenticate } from "../authenticate";
 import type { RouteHandler } from "../context";
 import { BodyError, readJson, sendJson, sendProblem } from "../http";
 import { verifyKey, type VerifyResult } from "../verify/verify-key";

@@ -65,6 +65,15 @@ describe("tenant isolation and roles", () => {
     await expect(resetAppSecret(a.ctx.developer, app.id, "now")).rejects.toBeInstanceOf(ForbiddenError);
   });
 
+  it("a whitelabel account cannot register an app, even when its session still says otherwise", async () => {
+    const wl = await createTestAccount("Initech apps");
+    await (await getPrisma()).account.update({ where: { id: wl.accountId }, data: { kind: "whitelabel" } });
+    const error = await createApp(wl.ctx.owner, createAppSchema.parse({ ...input, redirectUris: REDIRECT, name: "WL app" })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect((error as Error).message).toMatch(/whitelabel account cannot register apps/);
+    expect(await (await getPrisma()).oAuthClient.count({ where: { accountId: wl.accountId } })).toBe(0);
+  });
+
   it("mass assignment and bad redirect URIs are rejected by the schema", () => {
     const base = { name: "n", description: "", developerName: "d", redirectUris: REDIRECT, grantTypes: ["authorization_code" as const] };
     expect(createAppSchema.safeParse({ ...base, accountId: b.accountId }).success).toBe(false);

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { NoAccess } from "@/components/layout/no-access";
 import { getActorContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/policy";
+import { WhitelabelGate } from "@/modules/developer-accounts/components/whitelabel-gate";
 import { listApps } from "../data/queries";
 import { AppsPanel } from "./apps-panel";
 
@@ -10,6 +11,7 @@ export async function AppsPage() {
   const ctx = await getActorContext();
   if (!ctx) redirect("/login");
   if (!can(ctx.role, "oauthApps.view")) return <NoAccess what="apps" />;
+  if (ctx.accountKind === "whitelabel") return <WhitelabelGate what="Apps" />;
   const apps = await listApps(ctx);
   return (
     <div className="space-y-8">

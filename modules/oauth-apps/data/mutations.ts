@@ -18,6 +18,8 @@ import { appSelect, toAppDto } from "./queries";
 
 type Tx = Prisma.TransactionClient;
 
+export const WHITELABEL_NO_APPS = "A whitelabel account cannot register apps. Request a developer account and register them there.";
+
 const nameTaken = () => new ValidationError("Please correct the highlighted fields.", { name: ["This account already has an app with this name. Choose another name."] });
 
 function manage(ctx: ActorContext) {
@@ -48,6 +50,9 @@ async function audit(tx: Tx, ctx: ActorContext, action: string, app: { id: strin
 export async function createApp(ctx: ActorContext, input: AppInput): Promise<IssuedAppSecret> {
   const secret = issueClientSecret();
   return changeApp(ctx, async (tx) => {
+    // From the database, not the session: a replayed request from a whitelabel account is refused too.
+    const account = await tx.account.findUnique({ where: { id: ctx.accountId }, select: { kind: true } });
+    if (account?.kind === "whitelabel") throw new ForbiddenError(WHITELABEL_NO_APPS);
     const app = await tx.oAuthClient.create({
       data: { ...input, accountId: ctx.accountId, clientId: generateClientId(), secretHash: secret.hash, secretLast5: secret.last5, createdById: ctx.userId },
       select: appSelect,
