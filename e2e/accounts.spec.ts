@@ -18,7 +18,7 @@ test("a consultant switches from Alpha (admin) to Beta (developer) with the keyb
   const menu = page.getByRole("menu");
   await expect(menu.getByRole("menuitemradio", { name: /Switch Alpha.*Admin/ })).toHaveAttribute("aria-checked", "true");
   await expect(menu.getByRole("menuitemradio", { name: /Switch Beta.*Developer/ })).toHaveAttribute("aria-checked", "false");
-  await page.screenshot({ path: "e2e/screenshots/account-switcher-1280.png" });
+  await page.screenshot({ path: "test-results/screenshots/account-switcher-1280.png" });
   await menu.getByRole("menuitemradio", { name: /Switch Beta/ }).focus();
   await page.keyboard.press("Enter");
 

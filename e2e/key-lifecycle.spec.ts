@@ -37,7 +37,7 @@ test("owner goes through the whole key lifecycle", async ({ page }) => {
   expect(plaintext).toMatch(API_KEY_REGEX);
   const reveal = page.getByRole("dialog", { name: "Your new API key" });
   await expect(reveal.getByText("It will not be shown again", { exact: false })).toBeVisible();
-  await page.screenshot({ path: "e2e/screenshots/reveal-dialog.png" });
+  await page.screenshot({ path: "test-results/screenshots/reveal-dialog.png" });
   await reveal.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(reveal.getByRole("button", { name: "Copy: copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(plaintext);
@@ -58,7 +58,7 @@ test("owner goes through the whole key lifecycle", async ({ page }) => {
   await page.reload();
   await expect(row(page, "Shop backend").getByText(`•••••${secret.slice(-5)}`)).toBeVisible();
   await expectSecretGone(page, plaintext);
-  await page.screenshot({ path: "e2e/screenshots/keys-page.png", fullPage: true });
+  await page.screenshot({ path: "test-results/screenshots/keys-page.png", fullPage: true });
 
   // Edit: prefilled, secret unchanged.
   await rowAction(page, "Shop backend", "Edit");

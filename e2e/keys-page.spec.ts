@@ -65,7 +65,7 @@ test("rows stay one line: ⋯ menu, truncated description and UTC times on hover
   const menu = page.getByRole("menu");
   await expect(menu.getByRole("menuitem")).toHaveText(["Edit", "Change key", "Disable", "Delete"]);
   await expectAccessible(page, "keys page with the ⋯ menu open");
-  await page.screenshot({ path: "e2e/screenshots/keys-menu-open.png" });
+  await page.screenshot({ path: "test-results/screenshots/keys-menu-open.png" });
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
@@ -119,6 +119,19 @@ test("rotation reminder: the old key is flagged with Change key one click away a
   // Only enabled keys with the smtp scope: not the disabled Mailer relay, not CRM sync.
   await expect(usernames.getByText("Mailer relay")).toHaveCount(0);
   await expect(usernames.getByText("CRM sync")).toHaveCount(0);
+
+  // The account's rotation age: a bad value is a field error and changes nothing; 15 days flags Shop backend too.
+  const days = page.getByLabel("Remind to change secrets after");
+  await days.fill("3");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("At least 7 days")).toBeVisible();
+  await expect(page.getByRole("note", { name: "Rotation reminder" })).toContainText("1 key has a secret older than 90 days.");
+  await days.fill("15");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("note", { name: "Rotation reminder" })).toContainText("2 keys have secrets older than 15 days.");
+  await days.fill("90");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("note", { name: "Rotation reminder" })).toContainText("1 key has a secret older than 90 days.");
 });
 
 test("find a key: search by name, description and key id, filter by status and scope, sort; every view is a link", async ({ page }) => {

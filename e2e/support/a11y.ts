@@ -13,12 +13,12 @@ export async function expectAccessible(page: Page, what: string) {
   expect(summary, `axe on ${what}`).toEqual([]);
 }
 
-/** Saves e2e/screenshots/<name>-1280.png and -390.png (git-ignored; looked at when the UI changes). */
+/** Saves test-results/screenshots/<name>-1280.png and -390.png (git-ignored; looked at when the UI changes). */
 export async function screenshots(page: Page, name: string) {
   const size = page.viewportSize();
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await page.screenshot({ path: `e2e/screenshots/${name}-${width}.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
   }
   if (size) await page.setViewportSize(size);
 }

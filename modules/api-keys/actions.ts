@@ -3,10 +3,12 @@
 
 import { createApiKey, deleteApiKey, rotateApiKey, setApiKeyEnabled, updateApiKey } from "./data/mutations";
 import { defineAction } from "@/lib/action";
+import { setRotationDays } from "./data/rotation-setting";
 import {
   createApiKeySchema,
   deleteApiKeySchema,
   rotateApiKeySchema,
+  rotationDaysSchema,
   setApiKeyEnabledSchema,
   updateApiKeySchema,
 } from "./schema";
@@ -41,3 +43,5 @@ export const deleteApiKeyAction = defineAction(
   ({ id, confirmName }, ctx) => deleteApiKey(ctx, id, confirmName),
   { revalidate },
 );
+
+export const setRotationDaysAction = defineAction(rotationDaysSchema, ({ days }, ctx) => setRotationDays(ctx, days), { revalidate });

@@ -17,6 +17,7 @@ export const apiKeysFeature = defineFeature({
     "api_key.enabled": "enabled API key",
     "api_key.disabled": "disabled API key",
     "api_key.deleted": "deleted API key",
+    "account.rotation_days_changed": "changed the key rotation reminder of",
   },
   policy: {
     "apiKeys.view": ["owner", "admin", "developer"],

@@ -109,3 +109,9 @@ export function parseKeyListQuery(params: Record<string, string | string[] | und
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
   return keyListQuerySchema.parse({ q: first(params.q), status: first(params.status), scope: first(params.scope), sort: first(params.sort) });
 }
+
+/** The account's rotation reminder: keys whose secret is older than this many days are flagged (Mailjet: 90). */
+export const rotationDaysSchema = z
+  .object({ days: z.coerce.number({ error: "Enter a number of days" }).int("Enter a whole number of days").min(7, "At least 7 days").max(730, "At most 730 days") })
+  .strict();
+export type RotationDaysValues = z.input<typeof rotationDaysSchema>;

@@ -10,9 +10,11 @@ vi.mock("@/auth", () => ({ auth: vi.fn(async () => null) }));
 import { getPrisma } from "@/core/registry";
 import { createApiKey, setApiKeyEnabled } from "@/modules/api-keys/data/mutations";
 import { getKeysPageData, listApiKeys } from "@/modules/api-keys/data/queries";
-import { parseKeyListQuery } from "@/modules/api-keys/schema";
+import { setRotationDays } from "@/modules/api-keys/data/rotation-setting";
+import { parseKeyListQuery, rotationDaysSchema } from "@/modules/api-keys/schema";
+import { ForbiddenError } from "@/lib/errors";
 import { ALL_KEYS, type KeyListQuery } from "@/modules/api-keys/types";
-import { createTestAccount, keyInput, type TestAccount } from "../support/fixtures";
+import { auditEventsOf, createTestAccount, keyInput, type TestAccount } from "../support/fixtures";
 
 const DAY = 86_400_000;
 let acct: TestAccount;
@@ -84,5 +86,18 @@ describe("rotation reminder and quota on a filtered page", () => {
     await prisma.account.update({ where: { id: acct.accountId }, data: { keyRotationDays: 15 } });
     expect((await getKeysPageData(acct.ctx.developer)).rotation).toEqual({ days: 15, dueCount: 2 });
     await prisma.account.update({ where: { id: acct.accountId }, data: { keyRotationDays: 90 } });
+  });
+
+  it("owners and admins change the rotation age (audited); developers cannot; out-of-range days are field errors", async () => {
+    expect(rotationDaysSchema.safeParse({ days: "3" }).error?.issues[0]?.message).toBe("At least 7 days");
+    expect(rotationDaysSchema.safeParse({ days: "1000" }).error?.issues[0]?.message).toBe("At most 730 days");
+    expect(rotationDaysSchema.safeParse({ days: "15" }).data).toEqual({ days: 15 });
+    await expect(setRotationDays(acct.ctx.developer, 15)).rejects.toBeInstanceOf(ForbiddenError);
+    await setRotationDays(acct.ctx.admin, 15);
+    expect((await getKeysPageData(acct.ctx.developer)).rotation).toEqual({ days: 15, dueCount: 2 });
+    const [event] = await auditEventsOf(acct.accountId).then((events) => events.filter((e) => e.action === "account.rotation_days_changed"));
+    expect(event).toMatchObject({ actorId: acct.ctx.admin.userId, details: { from: 90, to: 15 } });
+    await setRotationDays(acct.ctx.owner, 90);
+    expect((await getKeysPageData(acct.ctx.developer)).rotation).toEqual({ days: 90, dueCount: 1 });
   });
 });

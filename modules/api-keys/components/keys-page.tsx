@@ -14,6 +14,7 @@ import { smtpRelayConfig } from "../data/smtp-relay";
 import { parseKeyListQuery } from "../schema";
 import { ApiKeysPanel } from "./api-keys-panel";
 import { KeyToolbar } from "./key-toolbar";
+import { RotationSetting } from "./rotation-setting";
 import { SmtpCredentials } from "./smtp-credentials";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -54,6 +55,7 @@ export async function KeysPage({ searchParams }: Props) {
         filtered={filtered}
         toolbar={quota.used > 0 ? <KeyToolbar key={JSON.stringify(query)} query={query} shown={keys.length} total={quota.used} /> : null}
       />
+      {can(ctx.role, "apiKeys.manage") ? <RotationSetting days={rotation.days} /> : null}
       <SmtpCredentials relay={relay} keys={smtpKeys} />
       <RecentActivity ctx={ctx} />
     </div>
