@@ -186,6 +186,9 @@ export class KeyCache {
     } else {
       this.rememberMiss(keyId, started);
     }
+    // A change event came in while this read ran, and its own read has not landed yet: read again rather than
+    // answer "unknown" for a key that exists (the caller awaits the cache's answer after that change).
+    if (this.peek(keyId) === undefined && (this.invalidated.get(keyId) ?? 0) > started) return this.fetch(keyId, afterChange);
     return this.peek(keyId) ?? null;
   }
 

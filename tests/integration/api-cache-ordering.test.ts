@@ -108,6 +108,28 @@ describe("one-key reads resolved out of order", () => {
   });
 });
 
+describe("an awaited look-up overtaken by a change event", () => {
+  it("answers the key once the change's read lands, never 'unknown' for a key that exists", async () => {
+    const acct = await createTestAccount("Overtaken");
+    const sql = gatedSql((await getDatabase()).sql);
+    const cache = new KeyCache(sql);
+    await cache.loadAll();
+    const { key } = await createApiKey(acct.ctx.owner, keyInput()); // created after the load: unknown to this cache
+
+    const first = sql.holdNext(ONE_KEY);
+    const got = cache.get(key.keyId);
+    await first.held; // the look-up has read the key…
+    const second = sql.holdNext(ONE_KEY);
+    const refreshed = cache.refresh(key.keyId); // …when the key's change event arrives, whose read is held too
+    await second.held;
+    first.release(); // the look-up is now older than the event: its result is dropped
+    expect(await got).toMatchObject({ keyId: key.keyId, enabled: true });
+    second.release();
+    await refreshed;
+    expect(cache.peek(key.keyId)?.keyId).toBe(key.keyId);
+  });
+});
+
 describe("the embedded database's one session", () => {
   it("a cache read never sees the rows of an open transaction: a rolled-back key never appears", async () => {
     const acct = await createTestAccount("Rollback");
