@@ -6,7 +6,7 @@ import Link from "next/link";
 import { findConfirmation } from "../data/public-requests";
 import { PUBLIC_REQUEST_PATH } from "../nav";
 import { ConfirmButton } from "./confirm-button";
-import { PublicCard } from "./public-card";
+import { PublicCard } from "@/components/layout/public-card";
 
 export async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -1,6 +1,6 @@
 /** /developer-accounts/request: system integrators (not customers) ask for a developer account, without signing in. */
 import Link from "next/link";
-import { PublicCard } from "./public-card";
+import { PublicCard } from "@/components/layout/public-card";
 import { PublicRequestForm } from "./public-request-form";
 
 export function PublicRequestPage() {

@@ -9,21 +9,10 @@ import { getSession } from "@/lib/auth/context";
 import { authorizableAccounts, checkAuthorizeRequest, type AuthorizeParams } from "../data/authorize";
 import { SCOPE_LABELS, type Scope } from "@/modules/api-keys/catalog";
 import { ConsentForm } from "./consent-form";
+import { PublicCard } from "@/components/layout/public-card";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const NAMES = ["response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method"] as const;
-
-function Card({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-10">
-      <div className="w-full max-w-md rounded-lg border border-slate-200 bg-surface p-8 shadow-sm">
-        <p className="text-sm font-semibold text-brand-600">Developer&apos;s corner</p>
-        <h1 className="mt-1 text-2xl font-semibold">{title}</h1>
-        <div className="mt-3 space-y-4 text-sm text-slate-700">{children}</div>
-      </div>
-    </main>
-  );
-}
 
 export async function AuthorizePage({ searchParams }: Props) {
   const raw = await searchParams;
@@ -31,21 +20,21 @@ export async function AuthorizePage({ searchParams }: Props) {
   for (const name of NAMES) {
     const value = raw[name];
     // RFC 6749 §3.1: a parameter sent more than once makes the request invalid; shown here, never redirected.
-    if (Array.isArray(value)) return <Card title="Invalid request"><p>The parameter {name} was sent more than once.</p></Card>;
+    if (Array.isArray(value)) return <PublicCard title="Invalid request"><p>The parameter {name} was sent more than once.</p></PublicCard>;
     if (value !== undefined) params[name] = value.slice(0, 2000);
   }
   const check = await checkAuthorizeRequest(params);
-  if (check.kind === "show") return <Card title="This app cannot be authorized"><p>{check.message}</p></Card>;
+  if (check.kind === "show") return <PublicCard title="This app cannot be authorized"><p>{check.message}</p></PublicCard>;
   if (check.kind === "redirect") redirect(check.url);
   const session = await getSession();
   if (!session) redirect("/login");
   const accounts = await authorizableAccounts(session.userId);
   const { client, scopes } = check.request;
   if (accounts.length === 0) {
-    return <Card title={`Connect ${client.name}`}><p>Only an owner or admin of an account can connect apps to it, and you are not one in any account.</p></Card>;
+    return <PublicCard title={`Connect ${client.name}`}><p>Only an owner or admin of an account can connect apps to it, and you are not one in any account.</p></PublicCard>;
   }
   return (
-    <Card title={`Connect ${client.name}`}>
+    <PublicCard title={`Connect ${client.name}`}>
       <p><strong>{client.name}</strong> by {client.developerName} asks to use the API on behalf of one of your accounts.</p>
       <div>
         <h2 className="font-medium text-slate-800">It will be able to access</h2>
@@ -53,6 +42,6 @@ export async function AuthorizePage({ searchParams }: Props) {
       </div>
       <ConsentForm params={params} appName={client.name} accounts={accounts.map((a) => ({ id: a.accountId, label: `${a.accountName} (${formatAccountNumber(a.accountNumber)})` }))} />
       <p className="text-xs text-slate-600">You can revoke its access at any time in Settings › Authorized apps.</p>
-    </Card>
+    </PublicCard>
   );
 }
