@@ -39,7 +39,7 @@ export type ApiUserCheck = { code: "VALID" | "DISABLED" | "ACCOUNT_SUSPENDED"; u
 export class ApiUserCache {
   private entries = new Map<string, Entry>();
   private invalidated = new Map<string, number>();
-  private memo = new Map<string, { digest: Buffer; until: number }>();
+  private memo = new Map<string, { digest: Buffer; passwordHash: string; until: number }>();
   private inflight = new Map<string, Promise<ApiUserRecord | null>>();
   private reads = new LatestReads();
   private touched = new Map<string, number>();
@@ -71,13 +71,15 @@ export class ApiUserCache {
       this.stats.memoHits++;
       return true;
     }
-    const started = this.clock;
     this.stats.passwordChecks++;
     if (!(await verifyPassword(user.passwordHash, password))) return false;
-    // Remember only if the user did not change while argon2 ran (a change clears the memo and must win).
-    if ((this.invalidated.get(user.username) ?? 0) <= started) {
+    // The digest covers the stored hash, so it can never vouch for another password. Remember it unless the user
+    // was read again meanwhile and now has another hash or is disabled (that change cleared the memo and must win);
+    // an event that changed nothing (this instance's own NOTIFY echo) must not cost the next request an argon2 check.
+    const now = this.entries.get(user.username)?.record;
+    if (!now || (now.enabled && now.passwordHash === user.passwordHash)) {
       if (this.memo.size >= MAX_ENTRIES) this.memo.delete(this.memo.keys().next().value!);
-      this.memo.set(user.username, { digest, until: Date.now() + MEMO_TTL_MS });
+      this.memo.set(user.username, { digest, passwordHash: user.passwordHash, until: Date.now() + MEMO_TTL_MS });
     }
     return true;
   }
@@ -97,18 +99,18 @@ export class ApiUserCache {
 
   /**
    * A change event for one user: older reads are void and the user is read again. The remembered credential is
-   * forgotten unless the re-read shows the same password hash and an enabled user (this instance also hears its
-   * own NOTIFY after the write-through; that echo must not cost the next request an argon2 check). It could not
-   * match a new password anyway: the digest covers the stored hash.
+   * forgotten unless the re-read shows an enabled user with the hash it was made for (this instance also hears its
+   * own NOTIFY after the write-through, and the creation event may arrive after the first request; those must not
+   * cost the next request an argon2 check). It could not match a new password anyway: the digest covers the hash.
    */
   async refresh(username: string): Promise<void> {
     const at = ++this.clock;
-    const before = this.entries.get(username)?.record ?? null;
     this.invalidated.set(username, at);
     this.entries.delete(username);
     const read = this.fetch(username)
       .then((after) => {
-        if (!after || !before || !after.enabled || after.passwordHash !== before.passwordHash) this.memo.delete(username);
+        const known = this.memo.get(username);
+        if (known && (!after || !after.enabled || after.passwordHash !== known.passwordHash)) this.memo.delete(username);
       })
       .catch((e: Error) => {
         this.memo.delete(username);

@@ -61,6 +61,35 @@ describe("authentication", () => {
     expect((await whoami(a.url, basic(`${PASSWORD}x`, user.username))).status).toBe(401); // a wrong one is never "remembered"
   });
 
+  it("a change event that changed nothing, heard while the password is checked, keeps the remembered credential", async () => {
+    const user = await newUser();
+    const cache = a.instance.apiUsers;
+    await cache.get(user.username);
+    const before = cache.stats.passwordChecks;
+    const checking = cache.check(user.username, PASSWORD);
+    while (cache.stats.passwordChecks === before) await new Promise(setImmediate); // argon2 is running now
+    await cache.refresh(user.username); // e.g. the creation event, or this instance's own echo, arriving late
+    expect((await checking).code).toBe("VALID");
+    const checks = cache.stats.passwordChecks;
+    expect((await cache.check(user.username, PASSWORD)).code).toBe("VALID");
+    expect(cache.stats.passwordChecks).toBe(checks);
+  });
+
+  it("a new password saved while the old one is checked: the old one is never remembered for the new hash", async () => {
+    const user = await newUser();
+    const cache = a.instance.apiUsers;
+    await cache.get(user.username);
+    const before = cache.stats.passwordChecks;
+    const checking = cache.check(user.username, PASSWORD);
+    while (cache.stats.passwordChecks === before) await new Promise(setImmediate);
+    await updateApiUser(acct.ctx.owner, user.id, { description: "Nightly sync", password: "Another-77-zebra", enabled: true });
+    await cache.refresh(user.username);
+    await checking;
+    expect((await cache.check(user.username, PASSWORD)).code).toBe("NOT_FOUND");
+    expect((await whoami(a.url, basic(PASSWORD, user.username))).status).toBe(401);
+    expect((await whoami(a.url, basic("Another-77-zebra", user.username))).status).toBe(200);
+  });
+
   it("records last used time and IP", async () => {
     const user = await newUser();
     await whoami(a.url, basic(PASSWORD, user.username));
