@@ -17,10 +17,13 @@ type Entry = { hash: Buffer; body: object };
 const byId = new Map<string, Entry>();
 keys.forEach((key, i) => {
   const [keyId, secret] = key.split(".") as [string, string];
-  // The same fields whoami answers with, so both servers write bodies of the same size.
+  // Exactly the fields whoami answers with, so both servers write bodies of the same shape and size.
+  const account = Math.floor(i / 100);
   const body = {
-    account: { id: `c${String(Math.floor(i / 100)).padStart(24, "0")}`, name: `Bench account ${Math.floor(i / 100)}`, kind: "standard" },
-    key: { keyId, name: `Bench key ${Math.floor(i / 100)}-${i % 100}`, scopes: ["subscribers"], permissions: [], expiresAt: null },
+    account: { id: `c${String(account).padStart(24, "0")}`, number: `m${1001 + account}`, name: `Bench account ${account}`, kind: "standard", status: "active", parent: null },
+    limits: { production: true, emailsPerDay: null, apiKeys: 15 },
+    principal: { type: "api_key", keyId },
+    key: { keyId, name: `Bench key ${account}-${i % 100}`, scopes: ["subscribers"], permissions: [], expiresAt: null },
   };
   byId.set(keyId, { hash: hmac(secret), body });
 });
