@@ -42,8 +42,8 @@ export type Authenticated = Caller | null;
 
 /**
  * Authenticates the caller's own key and enforces the route's scopes. Sends the error response itself and
- * returns null when the request must stop. Answers without a promise whenever verifyKey does (a cache hit once
- * it answers synchronously); a failure counted against the IP limit always waits for the limiter.
+ * returns null when the request must stop. A key is answered without a promise (verifyKey never waits for the
+ * database); a failure counted against the IP limit always waits for the limiter.
  */
 export function authenticate(
   req: IncomingMessage,
@@ -69,13 +69,8 @@ export function authenticate(
     const checked = checkAccessToken(deps, presented.key, state, requiredScopes);
     return checked instanceof Promise ? checked.then((c) => decideToken(res, deps, state, c)) : decideToken(res, deps, state, checked);
   }
-  const result: VerifyResult | Promise<VerifyResult> = verifyKey(deps.cache, presented.key, {
-    ip: state.ip,
-    requiredScopes,
-    nowMs: state.nowMs,
-    pepper: deps.pepper,
-  });
-  return result instanceof Promise ? result.then((r) => decide(res, deps, state, r)) : decide(res, deps, state, result);
+  const result = verifyKey(deps.cache, presented.key, { ip: state.ip, requiredScopes, nowMs: state.nowMs, pepper: deps.pepper });
+  return decide(res, deps, state, result);
 }
 
 function decideToken(res: ServerResponse, deps: ApiDeps, state: ApiRequest, result: TokenCheck): Authenticated | Promise<Authenticated> {

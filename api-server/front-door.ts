@@ -18,7 +18,11 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 const FORWARDED = ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "forwarded"];
 const HSTS = "max-age=63072000; includeSubDomains";
 const FALLBACK_CSP = "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-const hostCount = (raw: string[]) => raw.filter((_, i) => i % 2 === 0 && raw[i]!.toLowerCase() === "host").length;
+function hostCount(raw: string[]): number {
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 4 && raw[i]!.toLowerCase() === "host") count++;
+  return count;
+}
 /**
  * The body has been read to check it; Next (and its proxy step, which clones the body) must read it again, so
  * it gets a fresh request on the same socket that replays the bytes.
@@ -52,7 +56,8 @@ export function createFrontDoor(options: { api: Handler; web: Handler; trustedPr
     if (!isValidHost(req.headers.host) || hostCount(req.rawHeaders) !== 1) return plainError(res, 400, "Bad Request: invalid Host header");
 
     const peerTrusted = trustedProxies.count > 0 && ipAllowed(parseClientIp(req.socket.remoteAddress), trustedProxies.ranges, trustedProxies.count);
-    if (!peerTrusted) for (const name of FORWARDED) delete req.headers[name];
+    // Only what is there: deleting absent properties still turns the headers object into a slow dictionary.
+    if (!peerTrusted) for (const name of FORWARDED) if (req.headers[name] !== undefined) delete req.headers[name];
     const https = forceHttps || (req.socket as { encrypted?: boolean }).encrypted === true || (peerTrusted && req.headers["x-forwarded-proto"] === "https");
     if (https) res.setHeader("strict-transport-security", HSTS);
 

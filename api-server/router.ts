@@ -68,6 +68,14 @@ function pathOf(url: string | undefined): string {
   return query < 0 ? url : url.slice(0, query);
 }
 
+function route(routes: Routes, path: string, req: IncomingMessage, res: ServerResponse, deps: ApiDeps, state: ApiRequest): void | Promise<void> {
+  const methods = routes[path];
+  const handler = methods?.[req.method ?? ""];
+  if (handler) return handler(req, res, deps, state);
+  if (methods) return sendProblem(res, 405, "method-not-allowed", "Method Not Allowed", `Use ${Object.keys(methods).join(", ")}.`, {}, { allow: Object.keys(methods).join(", ") });
+  sendProblem(res, 404, "not-found", "Not Found", "No such endpoint.");
+}
+
 /**
  * Synchronous wherever the work is: a route may answer without a promise (whoami on a cache hit), and only
  * what really waits (Redis limits, a database look-up, a body) makes one. Every promise counts once Next has
@@ -97,12 +105,15 @@ export function createApiHandler(deps: ApiDeps) {
       if (!release) {
         return sendProblem(res, 429, "too-many-in-flight", "Too Many Requests", "Too many concurrent requests from your IP address.", {}, { "retry-after": "1" });
       }
-      res.once("close", release);
-      const methods = routes[path];
-      const handler = methods?.[req.method ?? ""];
-      if (handler) return handler(req, res, deps, state);
-      if (methods) return sendProblem(res, 405, "method-not-allowed", "Method Not Allowed", `Use ${Object.keys(methods).join(", ")}.`, {}, { allow: Object.keys(methods).join(", ") });
-      sendProblem(res, 404, "not-found", "Not Found", "No such endpoint.");
+      let result: void | Promise<void> = undefined;
+      try {
+        result = route(routes, path, req, res, deps, state);
+      } finally {
+        // Answered already (whoami on a cache hit): the slot is free now, with no listener to register and fire.
+        if (result === undefined && res.writableEnded) release();
+        else res.once("close", release);
+      }
+      return result;
     };
     try {
       const acquired = deps.limits.acquire(ipText ?? "unknown");

@@ -48,7 +48,7 @@ export const verify: RouteHandler = async (req, res, deps, state) => {
   if (parsed.data.ip !== undefined && !ip) {
     return sendProblem(res, 400, "malformed-request", "Bad Request", "The request body is invalid.", { errors: { ip: ["Not a valid IP address"] } });
   }
-  let result: VerifyResult | { code: "RATE_LIMITED" } = await verifyKey(deps.cache, parsed.data.key, {
+  let result: VerifyResult | { code: "RATE_LIMITED" } = verifyKey(deps.cache, parsed.data.key, {
     ip,
     requiredScopes: parsed.data.requiredScopes,
     nowMs: state.nowMs,

@@ -18,12 +18,14 @@ export type VerifyResult =
   | { code: "INSUFFICIENT_SCOPE"; record: KeyRecord; missingScopes: string[] };
 
 const ZERO = Buffer.alloc(32);
+const NONE: string[] = [];
 
-export async function verifyKey(
+/** Synchronous: no promise on the hot path (each one costs more once Next's AsyncLocalStorage hooks them). */
+export function verifyKey(
   cache: KeyCache,
   presented: string,
   options: { ip: IpAddress | null; requiredScopes?: readonly string[]; nowMs: number; pepper?: KeyObject },
-): Promise<VerifyResult> {
+): VerifyResult {
   const parsed = parseApiKey(presented);
   if (!parsed) return { code: "NOT_FOUND" };
   const known = cache.peek(parsed.keyId);
@@ -49,7 +51,8 @@ export async function verifyKey(
   if (!record.enabled) return { code: "DISABLED", record };
   if (record.expiresAt !== null && record.expiresAt <= options.nowMs) return { code: "EXPIRED", record };
   if (!ipAllowed(options.ip, record.ranges, record.allowedIpCount)) return { code: "IP_NOT_ALLOWED", record };
-  const missingScopes = (options.requiredScopes ?? []).filter((s) => !record.scopes.includes(s));
+  const required = options.requiredScopes;
+  const missingScopes = required && required.length > 0 ? required.filter((s) => !record.scopes.includes(s)) : NONE;
   if (missingScopes.length > 0) return { code: "INSUFFICIENT_SCOPE", record, missingScopes };
   return { code: "VALID", record, usedPreviousSecret };
 }
