@@ -25,4 +25,27 @@ describe("usage batching", () => {
     const counts = await prisma.apiKeyUsage.findMany({ where: { apiKeyId: key.id } });
     expect(counts.map((c) => [c.day.toISOString().slice(0, 10), c.count])).toEqual([["2026-11-24", 4]]);
   });
+
+  it("on the timer, counts every flush but a key's last use at most once a minute; flush() writes the latest", async () => {
+    const db = await getDatabase();
+    const prisma = await getPrisma();
+    const acct = await createTestAccount("UsageTick");
+    const { key } = await createApiKey(acct.ctx.owner, keyInput());
+    const usage = new UsageRecorder(db.sql, 20).start();
+    try {
+      const lastUse = async () => (await prisma.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { lastUsedIp: true } })).lastUsedIp;
+      const count = async () => (await prisma.apiKeyUsage.findMany({ where: { apiKeyId: key.id } })).reduce((n, c) => n + c.count, 0);
+      const t = Date.now();
+      usage.record(key.id, "198.51.100.1", t);
+      await expect.poll(lastUse).toBe("198.51.100.1"); // never written before: the first tick writes it
+      usage.record(key.id, "198.51.100.2", t + 1000);
+      await expect.poll(count).toBe(2); // the count is written on the next tick…
+      expect(await lastUse()).toBe("198.51.100.1"); // …the last use waits for its minute
+      await usage.flush();
+      expect(await lastUse()).toBe("198.51.100.2");
+      expect(await count()).toBe(2);
+    } finally {
+      await usage.stop();
+    }
+  });
 });
