@@ -10,6 +10,7 @@ import { loadEnv } from "./core/env";
 import { describeDatabase, resolveDatabaseConfig } from "./core/db/config";
 import { openDatabase, type Database } from "./core/db/client";
 import { checkDatabase, checkEnvironment } from "./core/db/startup";
+import { leanEmbeddedEngine } from "./core/db/pglite";
 import { startKeyNotices } from "./core/notifications/key-notices";
 import { setChangeSink, setDatabase } from "./core/registry";
 import { startApi, type ApiInstance } from "./api-server";
@@ -46,6 +47,7 @@ async function main() {
   let db: Database;
   try {
     const config = resolveDatabaseConfig();
+    if (config.kind === "pglite") leanEmbeddedEngine();
     db = await openDatabase(config);
     await checkDatabase(db);
     console.log(`Database: ${describeDatabase(config)}`);
