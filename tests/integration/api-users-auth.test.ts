@@ -33,6 +33,17 @@ afterAll(async () => {
 const afterBound = () => new Promise((resolve) => setTimeout(resolve, CHANGE_PROPAGATION_BOUND_MS));
 const newUser = (enabled = true) => createApiUser(acct.ctx.owner, { description: "Nightly sync", password: PASSWORD, enabled });
 
+/** A new user, cached, with a check of its password started and argon2 running now (not yet answered). */
+async function checkingNewUser() {
+  const user = await newUser();
+  const cache = a.instance.apiUsers;
+  await cache.get(user.username);
+  const before = cache.stats.passwordChecks;
+  const checking = cache.check(user.username, PASSWORD);
+  while (cache.stats.passwordChecks === before) await new Promise(setImmediate);
+  return { user, cache, checking };
+}
+
 describe("authentication", () => {
   it("whoami answers the account and the API user; key is null", async () => {
     const user = await newUser();
@@ -62,12 +73,7 @@ describe("authentication", () => {
   });
 
   it("a change event that changed nothing, heard while the password is checked, keeps the remembered credential", async () => {
-    const user = await newUser();
-    const cache = a.instance.apiUsers;
-    await cache.get(user.username);
-    const before = cache.stats.passwordChecks;
-    const checking = cache.check(user.username, PASSWORD);
-    while (cache.stats.passwordChecks === before) await new Promise(setImmediate); // argon2 is running now
+    const { user, cache, checking } = await checkingNewUser();
     await cache.refresh(user.username); // e.g. the creation event, or this instance's own echo, arriving late
     expect((await checking).code).toBe("VALID");
     const checks = cache.stats.passwordChecks;
@@ -76,12 +82,7 @@ describe("authentication", () => {
   });
 
   it("a new password saved while the old one is checked: the old one is never remembered for the new hash", async () => {
-    const user = await newUser();
-    const cache = a.instance.apiUsers;
-    await cache.get(user.username);
-    const before = cache.stats.passwordChecks;
-    const checking = cache.check(user.username, PASSWORD);
-    while (cache.stats.passwordChecks === before) await new Promise(setImmediate);
+    const { user, cache, checking } = await checkingNewUser();
     await updateApiUser(acct.ctx.owner, user.id, { description: "Nightly sync", password: "Another-77-zebra", enabled: true });
     await cache.refresh(user.username);
     await checking;
