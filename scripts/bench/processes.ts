@@ -1,6 +1,7 @@
 /**
  * Bench processes: start a server and wait for its ready line, read its peak RSS and CPU time from /proc, wait
- * until it has gone idle (usage flushed, no vacuum running, GC done), stop it.
+ * until it — and a local PostgreSQL's own processes — have gone idle (usage flushed, no vacuum running, GC done),
+ * stop it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -63,20 +64,59 @@ export function cpuTicks(pid: number): number {
 }
 
 /**
- * Waits until the process has used at most `maxTicks` of CPU in every 500 ms sample for `quietMs` in a row.
- * With quietMs longer than the usage flush interval, a pending flush (and the vacuum that may follow it) has
- * shown up as CPU and restarted the window, so the next pass starts on an idle server. Returns the wait in ms.
+ * The PostgreSQL server's own processes on this machine (postmaster, backends, autovacuum, checkpointer…), by
+ * command name; empty when the database runs elsewhere or /proc hides them. Their CPU is counted by waitIdle, so
+ * a pass never starts while a vacuum or the last usage flush is still running inside the database.
  */
-export async function waitIdle(pid: number, quietMs: number, maxTicks = 2, timeoutMs = 120_000): Promise<number> {
+export function localPostgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") pids.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU ticks per process; a process that has exited is left out. */
+export function ticksByPid(pids: number[]): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      ticks.set(pid, cpuTicks(pid));
+    } catch {
+      // exited (a database backend that closed)
+    }
+  }
+  return ticks;
+}
+
+/** CPU ticks used since `before` by the processes that still exist (one that exited meanwhile counts nothing). */
+export function ticksSince(before: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, now] of ticksByPid([...before.keys()])) used += now - before.get(pid)!;
+  return used;
+}
+
+/**
+ * Waits until the processes together have used at most `maxTicks` of CPU in every 500 ms sample for `quietMs` in
+ * a row. With quietMs longer than the usage flush interval, a pending flush (and the vacuum that may follow it)
+ * has shown up as CPU and restarted the window, so the next pass starts on an idle server. `pids` is called on
+ * every sample (database backends come and go). Returns the wait in ms.
+ */
+export async function waitIdle(pids: number | (() => number[]), quietMs: number, maxTicks = 2, timeoutMs = 120_000): Promise<number> {
+  const list = typeof pids === "number" ? () => [pids] : pids;
   const started = Date.now();
   let quietSince = Date.now();
-  let last = cpuTicks(pid);
+  let before = ticksByPid(list());
   while (Date.now() - started < timeoutMs) {
     await sleep(500);
-    const now = cpuTicks(pid);
-    if (now - last > maxTicks) quietSince = Date.now();
-    last = now;
+    if (ticksSince(before) > maxTicks) quietSince = Date.now();
+    before = ticksByPid(list());
     if (Date.now() - quietSince >= quietMs) return Date.now() - started;
   }
-  throw new Error(`process ${pid} did not go idle within ${timeoutMs / 1000} s`);
+  throw new Error(`processes ${list().join(", ")} did not go idle within ${timeoutMs / 1000} s`);
 }

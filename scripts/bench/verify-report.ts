@@ -12,6 +12,8 @@ export type Pass = {
   rssMb: number;
   /** The server's own CPU time (user + system) per answered request: less noisy than req/s on a shared machine. */
   cpuUsPerReq: number;
+  /** A local PostgreSQL's own CPU time per request during the pass (usage flushes, vacuum); null on PGlite. */
+  dbCpuUsPerReq: number | null;
   idleWaitS: number;
 };
 
@@ -35,12 +37,12 @@ function summarise(passes: Pass[]): KindSummary {
   };
 }
 
-export function printVerifySummary(database: string, passes: Pass[], run: { connections: number; seconds: number }) {
+export function printVerifySummary(database: string, passes: Pass[], run: { connections: number; seconds: number; embedded: boolean }) {
   console.log(`\nVerification benchmark — ${database}, ${run.connections} connections, ${run.seconds} s per pass\n`);
-  console.log("| pass | round | req/s | p50 ms | p99 ms | errors | non-2xx | peak RSS MB | CPU µs/req | idle wait s |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| pass | round | req/s | p50 ms | p99 ms | errors | non-2xx | peak RSS MB | CPU µs/req | DB CPU µs/req | idle wait s |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const p of passes) {
-    console.log(`| ${NAMES[p.kind]} | ${p.round} | ${p.rps} | ${p.p50} | ${p.p99} | ${p.errors} | ${p.non2xx} | ${p.rssMb} | ${p.cpuUsPerReq} | ${p.idleWaitS} |`);
+    console.log(`| ${NAMES[p.kind]} | ${p.round} | ${p.rps} | ${p.p50} | ${p.p99} | ${p.errors} | ${p.non2xx} | ${p.rssMb} | ${p.cpuUsPerReq} | ${p.dbCpuUsPerReq ?? "–"} | ${p.idleWaitS} |`);
   }
 
   const byKind = (kind: Pass["kind"]) => passes.filter((p) => p.kind === kind);
@@ -71,7 +73,8 @@ export function printVerifySummary(database: string, passes: Pass[], run: { conn
     ["our p99 ≤ 1.2 × the baseline's p99 in the same round (median)", p99Ratio.median <= 1.2],
     ["no errors; only the unknown-key passes answer non-2xx", passes.every((p) => p.errors === 0 && (p.kind === "b" ? p.non2xx > 0 : p.non2xx === 0))],
     ["API users (u) ≥ 0.5 × valid keys (a) in req/s, every round", userRatio.min >= 0.5],
-    ["peak RSS ≤ 300 MB", peakRss <= 300],
+    // The memory target is the embedded database's, whose engine lives in our process; on PostgreSQL it is shown.
+    ...(run.embedded ? ([["peak RSS ≤ 300 MB (embedded database)", peakRss <= 300]] as const) : []),
     ["Bearer (d) ≥ 0.8 × API key (a) req/s (median)", bearer.median >= 0.8],
   ] as const;
   for (const [label, ok] of checks) console.log(`${ok ? "✓" : "✗"} ${label}`);
