@@ -52,6 +52,8 @@ const basicAuth = (user: string, password: string) => `Basic ${Buffer.from(`${us
 
 /** Every process whose work could overlap a pass: both servers and a local PostgreSQL's own processes. */
 let quietPids: () => number[] = () => [];
+/** A local PostgreSQL's processes when the bench runs on PostgreSQL; none on the embedded database. */
+let databasePids: () => number[] = () => [];
 
 async function load(kind: Pass["kind"], roundNo: number, port: number, headers: string[], target: Started, seconds = SECONDS): Promise<Pass> {
   // The same wait before every pass, ours or the baseline's: longer than a usage flush interval, so the last
@@ -67,7 +69,7 @@ async function load(kind: Pass["kind"], roundNo: number, port: number, headers: 
   // autocannon's own histogram has 1 ms buckets and keeps 2xx only; record every answer exactly instead.
   (instance as unknown as NodeJS.EventEmitter).on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.record(ms));
   const ticks = cpuTicks(target.pid);
-  const dbPids = localPostgresPids();
+  const dbPids = databasePids();
   const dbTicks = ticksByPid(dbPids);
   const result = await instance;
   const cpuMs = (cpuTicks(target.pid) - ticks) * 10;
@@ -107,7 +109,8 @@ async function main() {
     await bundle("scripts/bench/baseline-server.ts", `${BENCH_DIR}/baseline-server.mjs`);
     baseline = await start([`${BENCH_DIR}/baseline-server.mjs`, KEYS_FILE], { ...env, PORT: String(PORT + 1) }, /baseline ready/);
     const pids = [server.pid, baseline.pid];
-    quietPids = config.kind === "postgres" ? () => [...pids, ...localPostgresPids()] : () => pids;
+    if (config.kind === "postgres") databasePids = localPostgresPids;
+    quietPids = () => [...pids, ...databasePids()];
     // One short unreported pass each, so the first measured round does not pay for JIT warm-up.
     await load("a", 0, PORT, keys, server, 3);
     await load("c", 0, PORT + 1, keys, baseline, 3);
