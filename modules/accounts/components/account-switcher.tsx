@@ -5,31 +5,42 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { useTransition } from "react";
+import { useState, useSyncExternalStore, useTransition } from "react";
 import { toast } from "sonner";
 import { switchAccountAction } from "../actions";
 
 export type SwitcherAccount = { accountId: string; accountName: string; number: string; isSubaccount: boolean; roleLabel: string };
 
+const noSubscription = () => () => {};
+
 export function AccountSwitcher({ accounts, activeId }: { accounts: SwitcherAccount[]; activeId: string }) {
   const [pending, startTransition] = useTransition();
+  // Set once the switch succeeded: the reload that shows the new account (and clears every client-side state)
+  // is on its way. Until it replaces this document the switcher stays busy, so a click cannot land on a page
+  // about to vanish.
+  const [reloading, setReloading] = useState(false);
+  // Server-rendered as disabled until React has hydrated it: before that a click on the trigger does nothing.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const busy = pending || reloading;
 
   function choose(accountId: string) {
     if (accountId === activeId) return;
     startTransition(async () => {
       const result = await switchAccountAction({ accountId }).catch(() => null);
-      if (result?.ok) window.location.reload();
-      else toast.error(result?.error ?? "Could not switch accounts. Try again.");
+      if (result?.ok) {
+        setReloading(true);
+        window.location.reload();
+      } else toast.error(result?.error ?? "Could not switch accounts. Try again.");
     });
   }
 
   return (
     <Menu.Root>
       <Menu.Trigger
-        disabled={pending}
+        disabled={busy || !hydrated}
         className="inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600"
       >
-        {pending ? "Switching…" : "Switch account"}
+        {busy ? "Switching…" : "Switch account"}
         <span aria-hidden>▾</span>
       </Menu.Trigger>
       <Menu.Portal>
