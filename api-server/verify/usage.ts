@@ -1,11 +1,20 @@
 /**
  * Last-used time/IP and per-day counts, batched in memory and written every USAGE_FLUSH_MS (default 5 s) and at
  * shutdown: two set-based statements per flush, however many keys were used, instead of a write per request.
- * A key's last use is written at most once a minute (LAST_USE_EVERY_MS, as API users' and OAuth tokens' are):
+ * A key's last use is written about once a minute (LAST_USE_EVERY_MS, as API users' and OAuth tokens' are):
  * rewriting the wide ApiKey row of every busy key every 5 s was two thirds of a flush, and on the embedded
- * database a flush runs on the event loop (~150 ms for 10,000 keys). flush() and stop() write everything.
+ * database a flush runs on the event loop (~150–200 ms for 10,000 keys). flush() and stop() write everything.
+ *
+ * Two things keep those writes from taking a noticeable share of the server while traffic lasts:
+ * - a key's first written last use puts its next one at a random point of the coming minute, so keys that came
+ *   into use together (a deploy, a restart) do not all fall due at the same flush every minute after;
+ * - while requests keep coming, the next flush waits until the last one's duration is at most WRITE_SHARE of
+ *   the time since it started (a 200 ms flush: ~10 s), never more than MAX_GAP_MS. Once traffic stops (no
+ *   request for a second, or one interval if shorter), the next tick writes everything, last uses not due yet
+ *   included: nobody waits for it then.
  */
 import type { SqlRunner } from "@/core/db/migrate";
+import { now as apiNow } from "../clock";
 
 /**
  * One key's usage since the last flush. Nearly always a single UTC day, counted in `day`/`count` without a Map
@@ -14,14 +23,20 @@ import type { SqlRunner } from "@/core/db/migrate";
 type Pending = { lastAt: number; lastIp: string | null; day: string; count: number; otherDays: Map<string, number> | null };
 
 const LAST_USE_EVERY_MS = 60_000;
+const WRITE_SHARE = 0.02;
+const MAX_GAP_MS = 60_000;
 
 export class UsageRecorder {
   private pending = new Map<string, Pending>();
-  /** Last uses counted but not written yet, and when each key's last use was last written. */
+  /** Last uses counted but not written yet, and when each key's last use falls due again. */
   private lastUses = new Map<string, { at: number; ip: string | null }>();
-  private lastWritten = new Map<string, number>();
+  private nextDue = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** The API clock's time of the latest request counted, and until when the timer leaves the database alone. */
+  private lastRecordAt = -Infinity;
+  private quietUntil = 0;
+  private ticking = false;
   private day = { start: 0, end: 0, label: "" };
 
   private lastVacuum = Date.now();
@@ -34,15 +49,36 @@ export class UsageRecorder {
     private readonly sql: SqlRunner,
     private readonly intervalMs = Number(process.env.USAGE_FLUSH_MS ?? 5000),
     private readonly vacuumEveryMs = 0,
+    /** Where in the coming minute a key's first written last use puts its next one (0–1; tests fix it). */
+    private readonly phase: () => number = Math.random,
   ) {}
 
   start(): this {
-    this.timer = setInterval(() => void this.queue(false).catch((e: Error) => console.error(`[usage] flush failed: ${e.message}`)), this.intervalMs);
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
     return this;
   }
 
+  /** A timer tick: writes unless a write is running, or traffic goes on and the write budget says wait. */
+  private async tick(): Promise<void> {
+    const idle = this.lastRecordAt <= apiNow() - Math.min(this.intervalMs, 1000);
+    if (this.ticking || (!idle && Date.now() < this.quietUntil)) return;
+    this.ticking = true;
+    const started = Date.now();
+    try {
+      // Idle: the last uses not due yet go too, so a burst of traffic leaves nothing to trickle out for a minute.
+      await this.queue(idle);
+    } catch (e) {
+      console.error(`[usage] flush failed: ${(e as Error).message}`);
+    } finally {
+      this.ticking = false;
+      const took = Date.now() - started;
+      this.quietUntil = started + Math.min(took / WRITE_SHARE, MAX_GAP_MS);
+    }
+  }
+
   record(apiKeyId: string, ip: string | null, nowMs: number): void {
+    this.lastRecordAt = nowMs;
     const day = this.dayOf(nowMs);
     const entry = this.pending.get(apiKeyId);
     if (!entry) {
@@ -117,21 +153,28 @@ export class UsageRecorder {
     );
   }
 
-  /** The last uses that are due: all of them, or those of keys whose last use was not written in the last minute. */
+  /**
+   * The last uses that are due: all of them, or those of keys not written before (or not for a minute) and of
+   * keys whose next write has come.
+   */
   private async writeLastUses(all: boolean): Promise<void> {
     const now = Date.now();
     const ids: string[] = [], ats: string[] = [], ips: (string | null)[] = [];
     for (const [id, use] of this.lastUses) {
-      if (!all && (this.lastWritten.get(id) ?? -Infinity) > now - LAST_USE_EVERY_MS) continue;
+      if (!all && (this.nextDue.get(id) ?? -Infinity) > now) continue;
       ids.push(id);
       ats.push(new Date(use.at).toISOString());
       ips.push(use.ip);
     }
-    for (const [id, at] of this.lastWritten) if (at <= now - LAST_USE_EVERY_MS) this.lastWritten.delete(id);
+    // A key that has not been used since its write fell due is forgotten: its next use is written at once.
+    for (const [id, due] of this.nextDue) if (due <= now && !this.lastUses.has(id)) this.nextDue.delete(id);
     if (ids.length === 0) return;
     for (const id of ids) {
       this.lastUses.delete(id);
-      this.lastWritten.set(id, now);
+      const due = this.nextDue.get(id);
+      // A key's first write picks its point in the minute; written early (flush(), an idle tick), it keeps it.
+      if (due === undefined) this.nextDue.set(id, now + this.phase() * LAST_USE_EVERY_MS);
+      else if (due <= now) this.nextDue.set(id, now + LAST_USE_EVERY_MS);
     }
     // Keys deleted since they were used simply match nothing.
     await this.sql.query(

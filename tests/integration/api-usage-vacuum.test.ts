@@ -26,24 +26,27 @@ describe("usage batching", () => {
     expect(counts.map((c) => [c.day.toISOString().slice(0, 10), c.count])).toEqual([["2026-11-24", 4]]);
   });
 
-  it("on the timer, counts every flush but a key's last use at most once a minute; flush() writes the latest", async () => {
+  it("on the timer, counts every flush while requests keep coming but a key's last use waits for its minute; once they stop, the next tick writes it", async () => {
     const db = await getDatabase();
     const prisma = await getPrisma();
     const acct = await createTestAccount("UsageTick");
     const { key } = await createApiKey(acct.ctx.owner, keyInput());
-    const usage = new UsageRecorder(db.sql, 20).start();
+    // Phase 1: the key's next last use falls due a full minute after its first (not at a random point of it).
+    const usage = new UsageRecorder(db.sql, 200, 0, () => 1).start();
+    const lastUse = async () => (await prisma.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { lastUsedIp: true } })).lastUsedIp;
+    const count = async () => (await prisma.apiKeyUsage.findMany({ where: { apiKeyId: key.id } })).reduce((n, c) => n + c.count, 0);
     try {
-      const lastUse = async () => (await prisma.apiKey.findUniqueOrThrow({ where: { id: key.id }, select: { lastUsedIp: true } })).lastUsedIp;
-      const count = async () => (await prisma.apiKeyUsage.findMany({ where: { apiKeyId: key.id } })).reduce((n, c) => n + c.count, 0);
-      const t = Date.now();
-      usage.record(key.id, "198.51.100.1", t);
-      await expect.poll(lastUse).toBe("198.51.100.1"); // never written before: the first tick writes it
-      usage.record(key.id, "198.51.100.2", t + 1000);
-      await expect.poll(count).toBe(2); // the count is written on the next tick…
-      expect(await lastUse()).toBe("198.51.100.1"); // …the last use waits for its minute
-      await usage.flush();
-      expect(await lastUse()).toBe("198.51.100.2");
-      expect(await count()).toBe(2);
+      usage.record(key.id, "198.51.100.1", Date.now());
+      await expect.poll(lastUse, { timeout: 5000 }).toBe("198.51.100.1"); // never written before: the first tick writes it
+      const written = await count();
+      const busy = setInterval(() => usage.record(key.id, "198.51.100.2", Date.now()), 10);
+      try {
+        await expect.poll(count, { timeout: 5000 }).toBeGreaterThan(written); // counts go on being written…
+        expect(await lastUse()).toBe("198.51.100.1"); // …the last use waits for its minute while requests come
+      } finally {
+        clearInterval(busy);
+      }
+      await expect.poll(lastUse, { timeout: 5000 }).toBe("198.51.100.2"); // requests stopped: the next tick writes it
     } finally {
       await usage.stop();
     }
