@@ -7,6 +7,7 @@
  */
 import type { SqlRunner } from "@/core/db/migrate";
 import { ACCOUNT_COLUMNS, accountOf, type AccountInfo } from "../verify/key-record";
+import { USAGE_FLUSH_DEFAULT_MS } from "../verify/usage";
 
 export type TokenRecord = {
   type: "oauth";
@@ -64,8 +65,8 @@ export class TokenCache {
 
   constructor(
     private readonly sql: SqlRunner,
-    /** How often last use is written: the keys' usage interval (USAGE_FLUSH_MS, default 5 s). */
-    private readonly touchFlushMs = Number(process.env.USAGE_FLUSH_MS ?? 5000),
+    /** How often last use is written: the keys' usage interval (USAGE_FLUSH_MS, default 15 s). */
+    private readonly touchFlushMs = Number(process.env.USAGE_FLUSH_MS ?? USAGE_FLUSH_DEFAULT_MS),
   ) {}
 
   /** Hot path: the record, null when known dead, undefined when not read yet. */

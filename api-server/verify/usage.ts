@@ -1,6 +1,7 @@
 /**
- * Last-used time/IP and per-day counts, batched in memory and written every USAGE_FLUSH_MS (default 5 s) and at
- * shutdown: two set-based statements per flush, however many keys were used, instead of a write per request.
+ * Last-used time/IP and per-day counts, batched in memory and written within a second of the requests stopping,
+ * every USAGE_FLUSH_MS (default 15 s) while they keep coming, and at shutdown: two set-based statements per flush,
+ * however many keys were used, instead of a write per request.
  * A key's last use is written about once a minute (LAST_USE_EVERY_MS, as API users' and OAuth tokens' are):
  * rewriting the wide ApiKey row of every busy key every 5 s was two thirds of a flush, and on the embedded
  * database a flush runs on the event loop (~150–200 ms for 10,000 keys). flush() and stop() write everything.
@@ -8,10 +9,10 @@
  * Two things keep those writes from taking a noticeable share of the server while traffic lasts:
  * - a key's first written last use puts its next one at a random point of the coming minute, so keys that came
  *   into use together (a deploy, a restart) do not all fall due at the same flush every minute after;
- * - while requests keep coming, the next flush waits until the last one's duration is at most WRITE_SHARE of
- *   the time since it started (a 200 ms flush: ~10 s), never more than MAX_GAP_MS. Once traffic stops (no
+ * - while requests keep coming, the next flush also waits until the last one's duration is at most WRITE_SHARE
+ *   of the time since it started (a 400 ms flush: 20 s), never more than MAX_GAP_MS. Once traffic stops (no
  *   request for a second, or one interval if shorter), the next tick writes everything, last uses not due yet
- *   included: nobody waits for it then.
+ *   included: nobody waits for it then, and a server that serves bursts writes between them.
  */
 import type { SqlRunner } from "@/core/db/migrate";
 import { now as apiNow } from "../clock";
@@ -25,6 +26,8 @@ type Pending = { lastAt: number; lastIp: string | null; day: string; count: numb
 const LAST_USE_EVERY_MS = 60_000;
 const WRITE_SHARE = 0.02;
 const MAX_GAP_MS = 60_000;
+/** USAGE_FLUSH_MS when unset: how long counts may wait while requests keep coming (OAuth tokens' last use too). */
+export const USAGE_FLUSH_DEFAULT_MS = 15_000;
 
 export class UsageRecorder {
   private pending = new Map<string, Pending>();
@@ -35,8 +38,13 @@ export class UsageRecorder {
   private flushing: Promise<void> = Promise.resolve();
   /** The API clock's time of the latest request counted, and until when the timer leaves the database alone. */
   private lastRecordAt = -Infinity;
-  private quietUntil = 0;
+  /** When the current run of requests began, and when and how long the last timer-driven write ran (Date.now). */
+  private busySince = 0;
+  private lastWriteAt = 0;
+  private lastWriteMs = 0;
   private ticking = false;
+  /** How often the timer looks: every second (or interval, if shorter), to notice quickly that requests stopped. */
+  private readonly tickMs: number;
   private day = { start: 0, end: 0, label: "" };
 
   private lastVacuum = Date.now();
@@ -47,24 +55,35 @@ export class UsageRecorder {
    */
   constructor(
     private readonly sql: SqlRunner,
-    private readonly intervalMs = Number(process.env.USAGE_FLUSH_MS ?? 5000),
+    private readonly intervalMs = Number(process.env.USAGE_FLUSH_MS ?? USAGE_FLUSH_DEFAULT_MS),
     private readonly vacuumEveryMs = 0,
     /** Where in the coming minute a key's first written last use puts its next one (0–1; tests fix it). */
     private readonly phase: () => number = Math.random,
-  ) {}
+  ) {
+    this.tickMs = Math.min(intervalMs, 1000);
+  }
 
   start(): this {
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer = setInterval(() => void this.tick(), this.tickMs);
     this.timer.unref();
     return this;
   }
 
-  /** A timer tick: writes unless a write is running, or traffic goes on and the write budget says wait. */
+  /**
+   * A timer tick. Idle (no request for a tick): write everything now. Busy: write once the interval has passed
+   * since the run of requests began or the last write, and the last write's duration is WRITE_SHARE of that time.
+   */
   private async tick(): Promise<void> {
-    const idle = this.lastRecordAt <= apiNow() - Math.min(this.intervalMs, 1000);
-    if (this.ticking || (!idle && Date.now() < this.quietUntil)) return;
-    this.ticking = true;
+    if (this.ticking) return;
+    const idle = this.lastRecordAt < apiNow() - this.tickMs;
+    const vacuumDue = this.vacuumEveryMs > 0 && Date.now() - this.lastVacuum >= this.vacuumEveryMs;
+    if (this.pending.size === 0 && this.lastUses.size === 0 && !(idle && vacuumDue)) return;
     const started = Date.now();
+    if (!idle) {
+      const wait = Math.max(this.intervalMs, Math.min(this.lastWriteMs / WRITE_SHARE, MAX_GAP_MS));
+      if (started < Math.max(this.lastWriteAt, this.busySince) + wait) return;
+    }
+    this.ticking = true;
     try {
       // Idle: the last uses not due yet go too, so a burst of traffic leaves nothing to trickle out for a minute.
       await this.queue(idle);
@@ -72,12 +91,13 @@ export class UsageRecorder {
       console.error(`[usage] flush failed: ${(e as Error).message}`);
     } finally {
       this.ticking = false;
-      const took = Date.now() - started;
-      this.quietUntil = started + Math.min(took / WRITE_SHARE, MAX_GAP_MS);
+      this.lastWriteAt = started;
+      this.lastWriteMs = Date.now() - started;
     }
   }
 
   record(apiKeyId: string, ip: string | null, nowMs: number): void {
+    if (nowMs - this.lastRecordAt > this.tickMs) this.busySince = Date.now();
     this.lastRecordAt = nowMs;
     const day = this.dayOf(nowMs);
     const entry = this.pending.get(apiKeyId);

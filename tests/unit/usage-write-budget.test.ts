@@ -61,7 +61,22 @@ describe("usage write budget", () => {
     await usage.stop();
   });
 
-  it("with a fast database, counts are written at every tick while traffic lasts", async () => {
+  it("writes a burst shorter than the interval once, within a second of its end; a long run every interval", async () => {
+    const db = fakeDatabase(0);
+    const usage = new UsageRecorder(db.sql, 15_000).start();
+    const t0 = Date.now();
+    await traffic(usage, ["key-a"], 8_000);
+    expect(db.counts()).toHaveLength(0); // nothing written while the burst lasts…
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(db.counts().map((s) => s.at - t0)).toEqual([9_000]); // …and all of it a second after
+    await traffic(usage, ["key-a"], 40_000);
+    const run = db.counts().slice(1).map((s) => s.at - t0);
+    // The run began at 10 s: writes at 25 s and 40 s (each a full interval after the last), none in between.
+    expect(run).toEqual([25_000, 40_000]);
+    await usage.stop();
+  });
+
+  it("with a fast database, counts are written at every interval while traffic lasts", async () => {
     const db = fakeDatabase(0);
     const usage = new UsageRecorder(db.sql, 500).start();
     await traffic(usage, ["key-a"], 5_000);
