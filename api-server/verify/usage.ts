@@ -36,7 +36,7 @@ export class UsageRecorder {
   private nextDue = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
-  /** The API clock's time of the latest request counted, and until when the timer leaves the database alone. */
+  /** The API clock's time of the latest request counted. */
   private lastRecordAt = -Infinity;
   /** When the current run of requests began, and when and how long the last timer-driven write ran (Date.now). */
   private busySince = 0;
