@@ -35,7 +35,8 @@ function place(url: string, name: string): string {
   if (name === "(garbage collector)") return "GC";
   if (name === "(idle)") return "idle";
   if (name === "(program)") return "V8/native (program)";
-  if (url.includes("@electric-sql/pglite")) return "PGlite (WASM + JS)";
+  // Postgres compiled to WebAssembly: its functions carry wasm:// URLs, not the package's path.
+  if (url.includes("@electric-sql/pglite") || url.startsWith("wasm://")) return "PGlite (WASM + JS)";
   if (url.includes("/next/")) return "Next";
   if (url.includes("/react-dom/") || url.includes("/react/")) return "React";
   if (url.includes("node_modules/")) return `dependency ${/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1]}`;

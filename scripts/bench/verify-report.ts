@@ -47,7 +47,7 @@ export function printVerifySummary(database: string, passes: Pass[], run: { conn
 
   const byKind = (kind: Pass["kind"]) => passes.filter((p) => p.kind === kind);
   const kinds = { a: summarise(byKind("a")), b: summarise(byKind("b")), c: summarise(byKind("c")), u: summarise(byKind("u")), d: summarise(byKind("d")) };
-  console.log(`\nMedian (min–max) over ${byKind("a").length} rounds\n`);
+  console.log(`\nMedian (min–max) over ${byKind("a").length} rounds ((u), (d): ${byKind("u").length}; (b): ${byKind("b").length})\n`);
   console.log("| pass | req/s | p50 ms | p99 ms | peak RSS MB | CPU µs/req |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
   for (const kind of ["a", "d", "u", "c", "b"] as const) {
@@ -58,13 +58,15 @@ export function printVerifySummary(database: string, passes: Pass[], run: { conn
   const rounds = byKind("a").map((a) => ({ a, c: byKind("c").find((c) => c.round === a.round)! }));
   const ratio = spread(rounds.map(({ a, c }) => round(a.rps / c.rps, 2)));
   const p99Ratio = spread(rounds.map(({ a, c }) => round(a.p99 / c.p99, 2)));
-  const userRatios = rounds.map(({ a }) => round((byKind("u").find((u) => u.round === a.round)?.rps ?? 0) / a.rps, 2));
+  // (u) and (d) run in every other round: each against that round's (a).
+  const against = (kind: "u" | "d") => rounds.flatMap(({ a }) => byKind(kind).filter((p) => p.round === a.round).map((p) => round(p.rps / a.rps, 2)));
+  const userRatios = against("u");
   const userRatio = spread(userRatios);
   const peakRss = Math.max(...passes.filter((p) => p.kind !== "c").map((p) => p.rssMb));
   console.log(`\nratio (a)/(c) req/s per round: ${rounds.map(({ a, c }) => (a.rps / c.rps).toFixed(2)).join(", ")} → median ${formatSpread(ratio, 2)}`);
   console.log(`p99 (a)/(c) per round: ${rounds.map(({ a, c }) => (a.p99 / c.p99).toFixed(2)).join(", ")} → median ${formatSpread(p99Ratio, 2)}`);
   console.log(`API users (u)/(a) req/s per round: ${userRatios.map((v) => v.toFixed(2)).join(", ")} → median ${formatSpread(userRatio, 2)}`);
-  const bearer = spread(rounds.map(({ a }) => round(byKind("d").find((d) => d.round === a.round)!.rps / a.rps, 2)));
+  const bearer = spread(against("d"));
   console.log(`ratio (d)/(a) req/s per round (Bearer vs API key) → median ${formatSpread(bearer, 2)}`);
   console.log(`peak RSS of our server: ${peakRss} MB\n`);
 
@@ -72,7 +74,7 @@ export function printVerifySummary(database: string, passes: Pass[], run: { conn
     ["ratio (a)/(c) ≥ 0.9 (median)", ratio.median >= 0.9],
     ["our p99 ≤ 1.2 × the baseline's p99 in the same round (median)", p99Ratio.median <= 1.2],
     ["no errors; only the unknown-key passes answer non-2xx", passes.every((p) => p.errors === 0 && (p.kind === "b" ? p.non2xx > 0 : p.non2xx === 0))],
-    ["API users (u) ≥ 0.5 × valid keys (a) in req/s, every round", userRatio.min >= 0.5],
+    ["API users (u) ≥ 0.5 × valid keys (a) in req/s, every round it ran", userRatio.min >= 0.5],
     // The memory target is the embedded database's, whose engine lives in our process; on PostgreSQL it is shown.
     ...(run.embedded ? ([["peak RSS ≤ 300 MB (embedded database)", peakRss <= 300]] as const) : []),
     ["Bearer (d) ≥ 0.8 × API key (a) req/s (median)", bearer.median >= 0.8],
