@@ -76,8 +76,7 @@ export class UsageRecorder {
   private async tick(): Promise<void> {
     if (this.ticking) return;
     const idle = this.lastRecordAt < apiNow() - this.tickMs;
-    const vacuumDue = this.vacuumEveryMs > 0 && Date.now() - this.lastVacuum >= this.vacuumEveryMs;
-    if (this.pending.size === 0 && this.lastUses.size === 0 && !(idle && vacuumDue)) return;
+    if (this.pending.size === 0 && this.lastUses.size === 0 && !(idle && this.vacuumDue())) return;
     const started = Date.now();
     if (!idle) {
       const wait = Math.max(this.intervalMs, Math.min(this.lastWriteMs / WRITE_SHARE, MAX_GAP_MS));
@@ -140,13 +139,17 @@ export class UsageRecorder {
     await this.flush();
   }
 
+  private vacuumDue(): boolean {
+    return this.vacuumEveryMs > 0 && Date.now() - this.lastVacuum >= this.vacuumEveryMs;
+  }
+
   async vacuum(): Promise<void> {
     this.lastVacuum = Date.now();
     await this.sql.exec(`VACUUM "ApiKey", "ApiKeyUsage"`);
   }
 
   private async write(all: boolean): Promise<void> {
-    if (this.vacuumEveryMs > 0 && Date.now() - this.lastVacuum >= this.vacuumEveryMs) await this.vacuum();
+    if (this.vacuumDue()) await this.vacuum();
     const batch = this.pending;
     this.pending = new Map();
     const usageIds: string[] = [], days: string[] = [], counts: number[] = [];
