@@ -29,6 +29,23 @@ const MAX_GAP_MS = 60_000;
 /** USAGE_FLUSH_MS when unset: how long counts may wait while requests keep coming (OAuth tokens' last use too). */
 export const USAGE_FLUSH_DEFAULT_MS = 15_000;
 
+/**
+ * Adds a batch of counts. Rows that exist (every flush of a day after its first) are updated first, in place
+ * (the table leaves room on each page for that); only the rest are inserted, for keys that still exist, with
+ * ON CONFLICT for a row another instance inserted meanwhile. A plain upsert of every row cost about twice as much
+ * (each row an insert attempt, a conflict and an update; ~270 against ~110 ms for 10,000 keys on PGlite).
+ */
+const COUNTS_SQL = `WITH v AS (SELECT id, day::date AS day, n FROM unnest($1::text[], $2::text[], $3::int[]) AS v(id, day, n)),
+  updated AS (
+    UPDATE "ApiKeyUsage" AS u SET "count" = u."count" + v.n FROM v WHERE u."apiKeyId" = v.id AND u."day" = v.day
+    RETURNING u."apiKeyId", u."day"
+  )
+  INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "count")
+  SELECT v.id, v.day, v.n FROM v
+  WHERE NOT EXISTS (SELECT 1 FROM updated WHERE updated."apiKeyId" = v.id AND updated."day" = v.day)
+    AND EXISTS (SELECT 1 FROM "ApiKey" k WHERE k."id" = v.id)
+  ON CONFLICT ("apiKeyId", "day") DO UPDATE SET "count" = "ApiKeyUsage"."count" + EXCLUDED."count"`;
+
 export class UsageRecorder {
   private pending = new Map<string, Pending>();
   /** Last uses counted but not written yet, and when each key's last use falls due again. */
@@ -167,13 +184,7 @@ export class UsageRecorder {
     }
     await this.writeLastUses(all);
     if (usageIds.length === 0) return;
-    await this.sql.query(
-      `INSERT INTO "ApiKeyUsage" ("apiKeyId", "day", "count")
-       SELECT v.id, v.day::date, v.n FROM unnest($1::text[], $2::text[], $3::int[]) AS v(id, day, n)
-       WHERE EXISTS (SELECT 1 FROM "ApiKey" k WHERE k."id" = v.id)
-       ON CONFLICT ("apiKeyId", "day") DO UPDATE SET "count" = "ApiKeyUsage"."count" + EXCLUDED."count"`,
-      [usageIds, days, counts],
-    );
+    await this.sql.query(COUNTS_SQL, [usageIds, days, counts]);
   }
 
   /**
