@@ -70,14 +70,14 @@ const OPTIONS = { postgresqlconf: ["shared_buffers=16MB"] };
 /**
  * For a long-running server on the embedded database (server.ts calls it before opening PGlite), measured with
  * `npm run bench:verify`: V8's optimising tier for WebAssembly keeps a second, TurboFan-compiled copy of Postgres'
- * hot functions (~50 MB resident), and V8's default heap growth lets garbage pile up to ~200 MB before a full
- * collection. Liftoff only and 20 % heap growth bring the peak from ~390 to ~250 MB, with no measurable change to
- * the dashboard's pages (their queries are small). Not for PostgreSQL, where the process runs no WebAssembly and
- * the tighter heap growth costs ~10 % of the API's throughput in extra collections.
+ * hot functions (~50 MB resident), which Liftoff only saves. Heap growth stays at V8's default: with 16 MB
+ * semi-spaces (`npm start`) requests' short-lived objects die young, and the heap stayed ~110 MB through 20 s
+ * of unknown keys (RSS peak 257 MB). With 4 MB semi-spaces they were promoted and the heap reached 172 MB
+ * (RSS 336); a 20 % heap growth held that down but cost the API ~10 % of its throughput in full collections.
+ * Not for PostgreSQL, where the process runs no WebAssembly.
  */
 export function leanEmbeddedEngine(): void {
   v8.setFlagsFromString("--liftoff-only");
-  v8.setFlagsFromString("--heap-growing-percent=20");
 }
 
 export async function openPglite(

@@ -6,11 +6,13 @@ import pLimit from "p-limit";
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /**
- * At most two argon2 computations at a time. Each holds 19 MiB while it runs, and they run on libuv's four-thread
- * pool: unbounded, a burst of logins (or of wrong API-user passwords) would take every pool thread from file and
- * DNS work and add ~76 MB to the peak memory. Two keep ~200 checks/s on this hardware; the rest wait their turn.
+ * One argon2 computation at a time. Each holds 19 MiB while it runs, on libuv's four-thread pool: unbounded, a
+ * burst of logins (or of wrong API-user passwords) would take every pool thread from file and DNS work and add
+ * ~76 MB to the peak memory; two at a time still added ~38 MB, which took the embedded server's peak over its
+ * 300 MB budget (npm run bench:verify). One keeps ~100 checks/s (~10 ms each); people sign in rarely and a
+ * verified API user is remembered, so the rest waiting their turn is not felt.
  */
-const argon2Slots = pLimit(2);
+const argon2Slots = pLimit(1);
 
 export function hashPassword(password: string): Promise<string> {
   return argon2Slots(() => hash(password, OPTIONS));
