@@ -73,6 +73,8 @@ test("register an app, authorize it through login and consent, use and revoke th
   await customer.getByRole("button", { name: `Allow ${name}` }).click();
   await expect.poll(() => callback?.searchParams.get("code") ?? null).not.toBeNull();
   expect(callback!.searchParams.get("state")).toBe(state);
+  // The route answered the redirect, but the page may still be navigating to it: a goto now would be cut off.
+  await expect(customer.getByText("Connected")).toBeVisible();
 
   const params = oauth.validateAuthResponse(as, client, callback!, state);
   const tokens = await oauth.processAuthorizationCodeResponse(as, client, await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(secret), params, REDIRECT, verifier, insecure));
